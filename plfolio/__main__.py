@@ -1,0 +1,5 @@
+"""``python -m plfolio``."""
+
+from plfolio.cli import main
+
+main()

@@ -1,0 +1,135 @@
+"""The ``plfolio`` command. Thin: parse arguments, call one function, print; no tracebacks for users."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date
+from pathlib import Path
+
+import click
+import platformdirs
+
+from plfolio.model import Activity, Evidence, Goal, Reflection, school_year_of
+from plfolio.schema import FILE_KINDS, file_schema
+from plfolio.store import PortfolioError, PortfolioStore
+from plfolio.store.scaffold import create_portfolio
+
+NEW_KINDS = {"goal": Goal, "evidence": Evidence, "reflection": Reflection, "activity": Activity}
+
+
+def default_portfolio() -> Path:
+    return Path(os.environ.get("PLFOLIO_HOME") or platformdirs.user_data_dir("plfolio", appauthor=False))
+
+
+def portfolio_option(f):  # type: ignore[no-untyped-def]
+    return click.option(
+        "--portfolio", "portfolio_dir", type=click.Path(file_okay=False, path_type=Path),
+        default=default_portfolio, show_default="$PLFOLIO_HOME, else your user data folder",
+        help="The portfolio folder.")(f)
+
+
+class UserError(click.ClickException):
+    """A mistake the user can fix: one clear line, exit status 1."""
+
+
+def open_store(portfolio_dir: Path) -> PortfolioStore:
+    if not portfolio_dir.exists():
+        raise UserError(f"No portfolio at {portfolio_dir}. Create one with "
+                        f"`plfolio init --portfolio {portfolio_dir}`.")
+    store = PortfolioStore(portfolio_dir)
+    try:
+        store.portfolio
+    except PortfolioError as err:
+        raise UserError(f"{err.path}: {err.message} {err.hint}".strip()) from None
+    return store
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="plfolio")
+def main() -> None:
+    """PLfolio: your professional-growth portfolio, kept as plain files you own."""
+
+
+@main.command()
+@portfolio_option
+@click.option("--example", is_flag=True, help="Start from a copy of the example portfolio.")
+@click.option("--name", default="", help="Your name, for plfolio.toml.")
+def init(portfolio_dir: Path, example: bool, name: str) -> None:
+    """Create a new portfolio folder."""
+    try:
+        create_portfolio(portfolio_dir, example=example, owner_name=name, year=date.today().year)
+    except PortfolioError as err:
+        raise UserError(f"{err.path}: {err.message}. {err.hint}".strip()) from None
+    except OSError as err:
+        raise UserError(f"Cannot create a portfolio in {portfolio_dir}: {err.strerror}.") from None
+    click.echo(f"Created a portfolio in {portfolio_dir}")
+
+
+@main.command()
+@portfolio_option
+@click.option("--json", "as_json", is_flag=True, help="Print the problems as a JSON list.")
+def check(portfolio_dir: Path, as_json: bool) -> None:
+    """Check every file; exit 1 when any has a problem."""
+    portfolio = open_store(portfolio_dir).portfolio
+    problems = portfolio.problems
+    if as_json:
+        click.echo(json.dumps([p.as_dict() for p in problems], indent=2))
+    else:
+        for problem in problems:
+            click.echo(str(problem))
+        count = sum(len(e) for e in portfolio.entries.values())
+        summary = (f"{len(problems)} problem(s) in {len({p.path for p in problems})} file(s)"
+                   if problems else f"No problems: {count} entries checked.")
+        click.echo(summary, err=True)
+    raise SystemExit(1 if problems else 0)
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(sorted(NEW_KINDS)))
+@portfolio_option
+@click.option("--title", required=True, help="Title of the new entry.")
+@click.option("--hours", type=float, default=1.0, show_default=True, help="Hours, for an activity.")
+def new(kind: str, portfolio_dir: Path, title: str, hours: float) -> None:
+    """Create a well-formed new entry file and print its path."""
+    store = open_store(portfolio_dir)
+    today = date.today()
+    cls = NEW_KINDS[kind]
+    fields: dict = {"title": title}
+    if cls is Goal:
+        start = store.portfolio.config.settings.school_year_start
+        fields["school_year"] = school_year_of(today, start)
+    else:
+        fields["date"] = today
+    if cls is Activity:
+        fields["hours"] = hours
+    try:
+        rel = store.create(cls(**fields))
+    except (PortfolioError, OSError) as err:
+        raise UserError(f"Cannot write in {portfolio_dir}: {err}") from None
+    click.echo(portfolio_dir / rel)
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(sorted(FILE_KINDS)), required=False)
+def schema(kind: str | None) -> None:
+    """Print the JSON Schema of one file kind (or of all of them)."""
+    kinds = [kind] if kind else list(FILE_KINDS)
+    out = {k: file_schema(k) for k in kinds}
+    click.echo(json.dumps(out[kind] if kind else out, indent=2))
+
+
+@main.command()
+@portfolio_option
+def frameworks(portfolio_dir: Path) -> None:
+    """List the standards frameworks available to the portfolio."""
+    portfolio = open_store(portfolio_dir).portfolio
+    in_use = set(portfolio.config.settings.frameworks)
+    for fw in sorted(portfolio.frameworks.values(), key=lambda f: f.id):
+        mark = "*" if fw.id in in_use else " "
+        origin = "built in" if fw.builtin else fw.path
+        click.echo(f"{mark} {fw.id:<12} {fw.title} ({len(fw.standards)} standards, {origin})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,33 @@
+"""Errors a user can cause; each names the file it is about and says what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class PortfolioError(Exception):
+    """Base for errors about a portfolio folder or file."""
+
+    def __init__(self, path: Path | str, message: str, hint: str = "") -> None:
+        self.path = Path(path)
+        self.message = message
+        self.hint = hint
+        super().__init__(f"{path}: {message}" + (f" {hint}" if hint else ""))
+
+
+class NotAPortfolioError(PortfolioError):
+    """The folder is missing or has no plfolio.toml."""
+
+
+class StoreError(PortfolioError):
+    """A file could not be written, read or moved."""
+
+
+class ConflictError(PortfolioError):
+    """The file changed on disk since the edit began; carries both versions so nothing is lost."""
+
+    def __init__(self, path: Path | str, disk_text: str, attempted_text: str) -> None:
+        super().__init__(path, "changed on disk since you opened it",
+                         "Compare both versions, then save again.")
+        self.disk_text = disk_text
+        self.attempted_text = attempted_text
