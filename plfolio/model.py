@@ -493,6 +493,15 @@ def school_year_of(day: date, start: str = "08-01") -> str:
     return f"{first}-{first + 1}"
 
 
+def entry_school_year(entry: Entry, start: str = "08-01") -> str:
+    """The school year an entry belongs to: its own ``school_year``, else the one its date falls in."""
+    own = getattr(entry, "school_year", "")
+    if own:
+        return own
+    day = getattr(entry, "date", None)
+    return school_year_of(day, start) if day else ""
+
+
 def slugify(text: str) -> str:
     """A file-name-safe slug from a title (ASCII letters, digits and hyphens)."""
     import unicodedata

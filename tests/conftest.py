@@ -8,8 +8,7 @@ from typing import Callable
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-EXAMPLE = REPO / "data" / "example"
+from support import EXAMPLE
 
 MINIMAL_CONFIG = """\
 format = 1

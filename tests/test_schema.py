@@ -9,7 +9,7 @@ import typing
 import jsonschema
 import pytest
 
-from conftest import EXAMPLE, REPO
+from support import EXAMPLE, REPO
 from plfolio.model import MARKDOWN_KINDS, stored_fields
 from plfolio.schema import FILE_KINDS, file_schema
 from plfolio.store.text import split_front_matter

@@ -61,8 +61,8 @@ def _assign(container: Any, changes: Mapping[str, Any]) -> None:
                 del container[key]
             continue
         if key not in container:
-            if value in ("", []):
-                continue  # nothing to say: keep the file as short as the teacher left it
+            if value is False or (isinstance(value, (str, list)) and not value):
+                continue  # a default needs no key: keep the file as short as the teacher left it
             container[key] = _toml_value(value)
             continue
         current = container[key]
@@ -144,9 +144,35 @@ class PortfolioStore:
             slug, n = f"{base}-{n}", n + 1
         return slug
 
+    @staticmethod
+    def file_names(names: list[str]) -> list[str]:
+        """Safe, distinct file names for uploads into a new entry folder (same order)."""
+        out: list[str] = []
+        for name in names:
+            safe, base, n = safe_filename(name), safe_filename(name), 2
+            while safe.lower() in {o.lower() for o in out}:
+                stem, dot, ext = base.rpartition(".")
+                safe = f"{stem}-{n}.{ext}" if dot else f"{base}-{n}"
+                n += 1
+            out.append(safe)
+        return out
+
+    def write_new(self, rel: str, text: str) -> None:
+        """Write a file that must not exist yet (e.g. a first profile.toml)."""
+        with self._write_lock:
+            if self.path(rel).exists():
+                raise StoreError(rel, "already exists")
+            self._write(rel, text.encode("utf-8"))
+
     def create(self, entry: Entry, files: Mapping[str, bytes] | None = None) -> str:
-        """Write a new entry file (folder form when it comes with files); returns its path."""
+        """Write a new entry file (folder form when it comes with files); returns its path.
+
+        ``files`` must already carry safe names (see ``file_names``).
+        """
         kind = entry.collection
+        for name in files or {}:
+            if safe_filename(name) != name:
+                raise StoreError(name, "is not a safe file name")
         with self._write_lock:
             slug = entry.slug or self.new_slug(kind, getattr(entry, "title", "") or kind)
             if kind in MARKDOWN_KINDS:
@@ -199,7 +225,7 @@ class PortfolioStore:
             return fm.join(toml=toml, body=body)
         return apply_changes(current.text, changes)
 
-    def add_files(self, entry: Entry, files: Mapping[str, bytes]) -> tuple[str, list[str]]:
+    def add_files(self, entry: Entry, files: list[tuple[str, bytes]]) -> tuple[str, list[str]]:
         """Store uploaded files beside the entry (moving a flat entry into its own folder first).
 
         Returns the entry's (possibly new) path and the safe names the files were stored under; no
@@ -216,7 +242,7 @@ class PortfolioStore:
                 rel = f"{folder_rel}/index.md"
             folder = self.path(rel).parent
             names = []
-            for name, data in files.items():
+            for name, data in files:
                 stored = unused_name(folder, safe_filename(name))
                 atomic_write(folder / stored, data)
                 names.append(stored)

@@ -94,8 +94,8 @@ def test_uploaded_files_get_safe_names_and_never_replace_others(make_portfolio):
     root = make_portfolio({"evidence/lab.md": '+++\ntitle = "Lab"\ndate = 2026-09-01\n+++\nNotes\n'})
     store = PortfolioStore(root)
     entry = store.portfolio.evidence["lab"]
-    rel, names = store.add_files(entry, {"../../etc/passwd": b"1", "index.md": b"2",
-                                         "photo.png": b"3", "C:\\photo.png": b"4", ".hidden": b"5"})
+    rel, names = store.add_files(entry, [("../../etc/passwd", b"1"), ("index.md", b"2"),
+                                         ("photo.png", b"3"), ("C:\\photo.png", b"4"), (".hidden", b"5")])
     assert rel == "evidence/lab/index.md", "a flat entry moves into its own folder"
     assert names == ["passwd", "file-index.md", "photo.png", "photo-2.png", "hidden"]
     folder = root / "evidence/lab"
