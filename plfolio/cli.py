@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +16,8 @@ from plfolio.model import Activity, Evidence, Goal, Reflection, school_year_of
 from plfolio.schema import FILE_KINDS, file_schema
 from plfolio.store import PortfolioError, PortfolioStore
 from plfolio.store.scaffold import create_portfolio
+from plfolio.web.server import free_port, is_loopback, serve
+from plfolio.web.settings import ServerSettings, user_settings
 
 NEW_KINDS = {"goal": Goal, "evidence": Evidence, "reflection": Reflection, "activity": Activity}
 
@@ -129,6 +133,47 @@ def frameworks(portfolio_dir: Path) -> None:
         mark = "*" if fw.id in in_use else " "
         origin = "built in" if fw.builtin else fw.path
         click.echo(f"{mark} {fw.id:<12} {fw.title} ({len(fw.standards)} standards, {origin})")
+
+
+def server_options(f):  # type: ignore[no-untyped-def]
+    """``plfolio serve`` options, one per user setting in the settings table."""
+    for setting in reversed(user_settings()):
+        meta = setting.metadata
+        names = [meta["flag"]] if "flag" in meta else [f"--{setting.name.replace('_', '-')}"]
+        f = click.option(*names, setting.name, default=setting.default, show_default=bool(setting.default),
+                         envvar=meta.get("envvar"), type=type(setting.default), help=meta["help"])(f)
+    return f
+
+
+def run_server(portfolio_dir: Path, **options) -> None:  # type: ignore[no-untyped-def]
+    settings = ServerSettings(**options).with_token()
+    if not is_loopback(settings.host):
+        click.secho(f"Warning: listening on {settings.host} lets other machines on your network reach "
+                    "your portfolio (they still need the token).", fg="yellow", err=True)
+    try:
+        settings = replace(settings, port=free_port(settings.host, settings.port))
+    except OSError as err:
+        raise UserError(str(err)) from None
+    open_store(portfolio_dir)
+    serve(portfolio_dir, settings, click.echo)
+
+
+@main.command("serve")
+@portfolio_option
+@server_options
+def serve_command(portfolio_dir: Path, **options) -> None:  # type: ignore[no-untyped-def]
+    """Start the local web app on your portfolio."""
+    run_server(portfolio_dir, **options)
+
+
+@main.command()
+@server_options
+def demo(**options) -> None:  # type: ignore[no-untyped-def]
+    """Serve a throwaway copy of the example portfolio."""
+    with tempfile.TemporaryDirectory(prefix="plfolio-demo-") as tmp:
+        root = Path(tmp) / "example"
+        create_portfolio(root, example=True)
+        run_server(root, **options)
 
 
 if __name__ == "__main__":

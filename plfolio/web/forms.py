@@ -67,7 +67,7 @@ def _widget(key: str, tp: Any, meta: dict[str, Any], nested: bool) -> str:
         return "table"
     if meta["choices"]:
         return "select"
-    if meta["refs"] == "pathways":
+    if meta["refs"] in ("pathways", "frameworks"):
         return "select"
     return {bool: "checkbox", int: "number", float: "number", date: "date"}.get(
         tp, "textarea" if key in LONG_TEXT else "text")
@@ -98,6 +98,8 @@ def _choices(key: str, meta: dict[str, Any], portfolio: Portfolio) -> list[tuple
                       key=lambda c: c[1].lower())
     if meta["refs"] == "pathways":
         return [("", "(none)")] + [(slug, p.title) for slug, p in sorted(portfolio.pathways.items())]
+    if meta["refs"] == "frameworks":
+        return [(fw.id, fw.title) for fw in sorted(portfolio.frameworks.values(), key=lambda f: f.title)]
     return []
 
 

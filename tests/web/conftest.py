@@ -32,3 +32,6 @@ def make_client() -> Callable[..., TestClient]:
 @pytest.fixture
 def client(make_client, make_portfolio) -> TestClient:
     return make_client(make_portfolio())
+
+
+from browser import browser_page  # noqa: E402,F401  (a fixture for the browser tests)

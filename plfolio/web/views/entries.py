@@ -32,6 +32,7 @@ from plfolio.model import (
 from plfolio.store import ConflictError, PortfolioError
 from plfolio.web.forms import build_fields, clean_text, form_values, model_values, parse_values
 from plfolio.web.pages import render, store_of, today_of
+from plfolio.web.views.ratings import drop_unrated, rating_rows, scale_of
 
 BODY_LABELS = {"goals": "Narrative: why this goal, what success looks like",
                "evidence": "Description", "reflections": "Reflection", "activities": "Notes",
@@ -143,14 +144,25 @@ def form_page(request: Request, kind: str, *, values: dict[str, Any], body: str,
     portfolio = store_of(request).portfolio
     fields = build_fields(ENTRY_CLASSES[kind], values, portfolio, errors)
     verb = "Edit" if entry else "New"
+    framework = portfolio.frameworks.get(values.get("framework", "")) if kind == "assessments" else None
     return render(request, "entry_form.html", {
         "section": f"{kind}_list", "kind": kind, "entry": entry, "fields": fields, "body": body,
         "body_label": BODY_LABELS.get(kind) if kind in MARKDOWN_KINDS else None,
         "errors": errors or {}, "digest": digest, "conflict": conflict,
         "takes_files": kind in FILE_KINDS and entry is None,
+        "rating_rows": rating_rows(portfolio, framework, values.get("ratings") or [], entry),  # type: ignore[arg-type]
+        "scale": scale_of(framework),
         "title": f"{verb} {SINGULAR[kind]}" + (f": {getattr(entry, 'title', '')}" if entry else ""),
         "action": (request.url_for(f"{kind}_edit", slug=entry.slug) if entry
                    else request.url_for(f"{kind}_new"))}, status_code=status_code)
+
+
+def submitted_values(kind: str, form: FormData) -> dict[str, Any]:
+    """Form-shaped values as submitted; a self-assessment leaves out standards it did not rate."""
+    shaped = form_values(ENTRY_CLASSES[kind], form)
+    if kind == "assessments":
+        shaped["ratings"] = drop_unrated(shaped["ratings"])
+    return shaped
 
 
 async def read_form(request: Request) -> FormData:
@@ -180,7 +192,7 @@ def new_view(kind: str) -> Callable[[Request], Any]:
             entry = new_entry(kind, request)
             return form_page(request, kind, values=model_values(entry), body="", entry=None)
         form = await read_form(request)
-        shaped = form_values(ENTRY_CLASSES[kind], form)
+        shaped = submitted_values(kind, form)
         body = clean_text(str(form.get("body", "")))
         values, errors = parse_values(ENTRY_CLASSES[kind], shaped, store.portfolio)
         if errors:
@@ -225,7 +237,7 @@ def edit_view(kind: str) -> Callable[[Request], Any]:
                              entry=entry, digest=digest)
         form = await read_form(request)
         digest = str(form.get("_digest", ""))
-        shaped = form_values(ENTRY_CLASSES[kind], form)
+        shaped = submitted_values(kind, form)
         body = clean_text(str(form.get("body", "")))
         values, errors = parse_values(ENTRY_CLASSES[kind], shaped, store.portfolio)
         if errors:
