@@ -15,6 +15,9 @@ import platformdirs
 from plfolio.model import Activity, Evidence, Goal, Reflection, school_year_of
 from plfolio.schema import FILE_KINDS, file_schema
 from plfolio.store import PortfolioError, PortfolioStore
+from plfolio.review.feedback_file import FeedbackFileError
+from plfolio.review.feedback_file import read as read_feedback_file
+from plfolio.review.feedback_import import import_feedback
 from plfolio.store.scaffold import create_portfolio
 from plfolio.web.server import free_port, is_loopback, serve
 from plfolio.web.settings import ServerSettings, user_settings
@@ -133,6 +136,27 @@ def frameworks(portfolio_dir: Path) -> None:
         mark = "*" if fw.id in in_use else " "
         origin = "built in" if fw.builtin else fw.path
         click.echo(f"{mark} {fw.id:<12} {fw.title} ({len(fw.standards)} standards, {origin})")
+
+
+@main.group("feedback")
+def feedback_group() -> None:
+    """Feedback from mentors and coaches."""
+
+
+@feedback_group.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@portfolio_option
+def feedback_import(file: Path, portfolio_dir: Path) -> None:
+    """Add a mentor's feedback file (.toml or .zip) to your feedback/ folder."""
+    store = open_store(portfolio_dir)
+    try:
+        report = import_feedback(store, read_feedback_file(file))
+    except FeedbackFileError as err:
+        raise UserError(str(err)) from None
+    for rel in report.added:
+        click.echo(f"added {rel}" + ("  (its entry is no longer in the portfolio)"
+                                     if rel in report.about_missing else ""))
+    click.echo(report.summary())
 
 
 def server_options(f):  # type: ignore[no-untyped-def]
