@@ -38,6 +38,17 @@ CYCLE_STAGE_LABELS = {
     "impact-next-steps": "Impact and next steps",
     "share-celebrate": "Share and celebrate",
 }
+REFLECTION_PROMPTS = {
+    "vision": "What would your classroom look like if this went well? Who benefits, and how would you see it?",
+    "goal-setting": "Which need in your profile does this goal answer, and how will you know you have grown?",
+    "learning-design": "What will you try next, and why do you expect it to work for your students?",
+    "models-of-practice": "What did you see a colleague do that you want to borrow, and what would you change?",
+    "safe-practice": "What did you try for the first time? What surprised you, and what would you keep?",
+    "coaching-feedback": "What feedback did you receive, what do you agree with, and what will you do with it?",
+    "reflection-revision": "What happened, what did you notice, and what will you do differently next time?",
+    "impact-next-steps": "What changed for your students? Which evidence shows it, and what comes next?",
+    "share-celebrate": "What are you proud of this year, and who could learn from what you did?",
+}
 EVIDENCE_KINDS = (
     "artifact",
     "lesson-plan",

@@ -20,11 +20,13 @@ from starlette.responses import RedirectResponse, Response
 from plfolio.model import (
     ENTRY_CLASSES,
     MARKDOWN_KINDS,
+    REFLECTION_PROMPTS,
     SINGULAR,
     Activity,
     Entry,
     Evidence,
     Goal,
+    Reflection,
     entry_school_year,
     school_year_of,
     stored_fields,
@@ -32,6 +34,7 @@ from plfolio.model import (
 from plfolio.store import ConflictError, PortfolioError
 from plfolio.web.forms import build_fields, clean_text, form_values, model_values, parse_values
 from plfolio.web.pages import render, store_of, today_of
+from plfolio.web.views.dashboard import pathway_status
 from plfolio.web.views.ratings import drop_unrated, rating_rows, scale_of
 
 BODY_LABELS = {"goals": "Narrative: why this goal, what success looks like",
@@ -105,7 +108,8 @@ def detail_view(kind: str) -> Callable[[Request], Response]:
         entry = entry_or_404(request, kind)
         portfolio = store_of(request).portfolio
         about = [f for f in portfolio.feedback.values() if f.about == entry.ref]
-        return render(request, f"{kind}/detail.html", {
+        extra = {"status": pathway_status(portfolio, entry)} if kind == "pathways" else {}
+        return render(request, f"{kind}/detail.html", {**extra,
             "section": f"{kind}_list", "entry": entry, "kind": kind, "title": getattr(entry, "title", ""),
             "problems": portfolio.problems_for(entry.path),
             "feedback_about": sorted(about, key=lambda f: f.date or today_of(request)),
@@ -133,6 +137,9 @@ def new_entry(kind: str, request: Request) -> Entry:
                 "in_reply_to"):
         if key in names and request.query_params.get(key):
             values[key] = request.query_params[key]
+    if cls is Reflection and not values.get("prompt"):
+        stage = values.get("cycle_stage") or Reflection.cycle_stage
+        values["prompt"] = REFLECTION_PROMPTS.get(stage, "")
     if values.get("in_reply_to"):  # the teacher answering a mentor
         values.update(kind="reply", role="self", author=portfolio.config.owner.name)
     return cls(**values)
