@@ -101,3 +101,13 @@ def test_security_headers_on_refusals_too(make_client, make_portfolio):
 def test_no_cors_headers(client):
     response = client.get("/", headers={"origin": "http://evil.example"})
     assert "access-control-allow-origin" not in response.headers
+
+
+def test_an_opaque_origin_is_refused(client):
+    """Sandboxed frames and privacy modes send Origin: null; a write from them is not ours."""
+    assert client.post("/goals/new", data={"title": "x"}, headers={"origin": "null"}).status_code == 403
+
+
+def test_referrer_policy_keeps_the_origin_header_on_our_own_forms(client):
+    """With no-referrer, browsers send Origin: null on form posts and our own forms would be refused."""
+    assert client.get("/").headers["referrer-policy"] == "same-origin"
