@@ -51,3 +51,34 @@ def file_schema(kind: str) -> dict[str, Any]:
     schema = class_schema(FILE_KINDS[kind])
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": f"urn:plfolio:format:1:{kind}", **schema}
+
+
+def _type_name(tp: Any) -> str:
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        tp = next(a for a in typing.get_args(tp) if a is not type(None))
+    if typing.get_origin(tp) is list:
+        (inner,) = typing.get_args(tp)
+        return f"list of {inner.__name__} tables" if dataclasses.is_dataclass(inner) else "list of text"
+    if dataclasses.is_dataclass(tp):
+        return f"{tp.__name__} table"
+    return {str: "text", int: "integer", float: "number", bool: "true/false", date: "date"}[tp]
+
+
+def _default_text(f: Any) -> str:
+    if f.metadata["required"]:
+        return "required"
+    default = field_default(f)
+    if dataclasses.is_dataclass(default) or default in (None, "", []):
+        return ""
+    return repr(default).replace("'", '"') if not isinstance(default, bool) else str(default).lower()
+
+
+def markdown_table(cls: type) -> str:
+    """The key table for one file kind or sub-table, as docs/format.md shows it."""
+    hints = typing.get_type_hints(cls)
+    lines = ["| key | type | default | values | meaning |", "| --- | --- | --- | --- | --- |"]
+    for f in stored_fields(cls):
+        choices = ", ".join(f.metadata["choices"] or ())
+        lines.append(f"| `{f.name}` | {_type_name(hints[f.name])} | {_default_text(f)} | {choices} "
+                     f"| {f.metadata['help']} |")
+    return "\n".join(lines)

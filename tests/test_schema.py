@@ -11,7 +11,7 @@ import pytest
 
 from support import EXAMPLE, REPO
 from plfolio.model import MARKDOWN_KINDS, stored_fields
-from plfolio.schema import FILE_KINDS, file_schema
+from plfolio.schema import FILE_KINDS, file_schema, markdown_table
 from plfolio.store.text import split_front_matter
 
 
@@ -27,11 +27,25 @@ def all_keys(cls: type, seen: set[str] | None = None) -> set[str]:
     return seen
 
 
+def all_classes(cls: type, seen: list[type] | None = None) -> list[type]:
+    seen = [] if seen is None else seen
+    seen.append(cls)
+    hints = typing.get_type_hints(cls)
+    for f in stored_fields(cls):
+        tp = hints[f.name]
+        inner = typing.get_args(tp)[0] if typing.get_origin(tp) is list else tp
+        if dataclasses.is_dataclass(inner) and inner not in seen:
+            all_classes(inner, seen)
+    return seen
+
+
 @pytest.mark.parametrize("kind", list(FILE_KINDS))
 def test_every_key_is_documented(kind):
     doc = (REPO / "docs/format.md").read_text("utf-8")
     missing = [k for k in sorted(all_keys(FILE_KINDS[kind])) if f"`{k}`" not in doc]
     assert not missing, f"docs/format.md does not document {missing} ({kind})"
+    stale = [c.__name__ for c in all_classes(FILE_KINDS[kind]) if markdown_table(c) not in doc]
+    assert not stale, f"docs/format.md has out-of-date key tables for {stale}"
 
 
 def _toml_data(path):
