@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 import tempfile
-from dataclasses import replace
+from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
 
 import click
 import platformdirs
 
-from plfolio.model import Activity, Evidence, Goal, Reflection, school_year_of
+from plfolio.model import VISIBILITIES, Activity, Evidence, Goal, Reflection, school_year_of
 from plfolio.schema import FILE_KINDS, file_schema
 from plfolio.store import PortfolioError, PortfolioStore
 from plfolio.review.feedback_file import FeedbackFileError
+from plfolio.search import SearchIndex
 from plfolio.review.feedback_file import read as read_feedback_file
 from plfolio.review.feedback_import import import_feedback
 from plfolio.store.scaffold import create_portfolio
@@ -157,6 +160,67 @@ def feedback_import(file: Path, portfolio_dir: Path) -> None:
         click.echo(f"added {rel}" + ("  (its entry is no longer in the portfolio)"
                                      if rel in report.about_missing else ""))
     click.echo(report.summary())
+
+
+@main.command("search")
+@click.argument("query")
+@portfolio_option
+@click.option("--kind", help="Only this kind, e.g. goals or evidence.")
+@click.option("--year", help="Only this school year, e.g. 2026-2027.")
+@click.option("--standard", "standards", help="Only entries aligned to this standard, e.g. ga-pl:5.")
+@click.option("--goal", "goals", help="Only entries linked to this goal (its slug).")
+@click.option("--tag", "tags", help="Only entries with this tag.")
+@click.option("--visibility", type=click.Choice(VISIBILITIES), help="Only entries with this visibility.")
+@click.option("--limit", default=20, show_default=True, help="How many results.")
+@click.option("--json", "as_json", is_flag=True, help="Print results, facets and suggestion as JSON.")
+def search_command(query: str, portfolio_dir: Path, limit: int, as_json: bool, **filters: str) -> None:
+    """Search everything in the portfolio."""
+    index = synced_index(open_store(portfolio_dir))
+    results = index.search(query, {k: v for k, v in filters.items() if v}, limit=limit)
+    index.close()
+    if as_json:
+        click.echo(json.dumps(asdict(results), indent=2))
+        return
+    if results.suggestion:
+        click.echo(f"Did you mean: {results.suggestion}")
+    for hit in results.hits:
+        click.echo(f"{hit.ref}  {strip_marks(hit.title_html)}")
+        click.echo(f"    {strip_marks(hit.snippet_html).replace(chr(10), ' ')}")
+    click.echo(f"{results.total} result(s)", err=True)
+
+
+@main.command()
+@portfolio_option
+def reindex(portfolio_dir: Path) -> None:
+    """Rebuild the search index from scratch."""
+    store = open_store(portfolio_dir)
+    index = synced_index(store, rebuild=True)
+    index.close()
+    click.echo(f"Indexed {index.documents_written} entries.")
+
+
+def synced_index(store: PortfolioStore, rebuild: bool = False) -> SearchIndex:
+    """The portfolio's search index, up to date, with a progress bar when there is much to do."""
+    index = SearchIndex(store.root)
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None and total >= 200:
+            bar = click.progressbar(length=total, label="Indexing", file=click.get_text_stream("stderr"))
+            bar.__enter__()
+        if bar is not None:
+            bar.update(done - bar.pos)
+
+    index.sync(store.portfolio, progress, rebuild=rebuild)
+    if bar is not None:
+        bar.__exit__(None, None, None)
+    return index
+
+
+def strip_marks(fragment: str) -> str:
+    """Terminal text from a highlighted HTML fragment: matches in **bold**, entities decoded."""
+    return html.unescape(re.sub(r"<mark[^>]*>(.*?)</mark>", r"**\1**", fragment))
 
 
 def server_options(f):  # type: ignore[no-untyped-def]

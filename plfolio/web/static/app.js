@@ -5,6 +5,7 @@
   var source = document.body.getAttribute("data-events");
   if (source && window.EventSource) {
     var events = new EventSource(source);
+    events.onopen = function () { window.__plfolioEvents = "open"; };
     events.addEventListener("change", function () {
       var banner = document.getElementById("changed");
       if (banner) { banner.hidden = false; }

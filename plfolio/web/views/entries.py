@@ -33,6 +33,7 @@ from plfolio.model import (
 )
 from plfolio.store import ConflictError, PortfolioError
 from plfolio.web.forms import build_fields, clean_text, form_values, model_values, parse_values
+from plfolio.web.views.search import after_write
 from plfolio.web.pages import render, store_of, today_of
 from plfolio.web.views.dashboard import pathway_status
 from plfolio.web.views.ratings import drop_unrated, rating_rows, scale_of
@@ -216,7 +217,7 @@ def new_view(kind: str) -> Callable[[Request], Any]:
         except PortfolioError as err:
             return form_page(request, kind, values=shaped, body=body, entry=None,
                              errors={"title": f"{err.message}. {err.hint}"}, status_code=400)
-        await run_in_threadpool(store.refresh)
+        await run_in_threadpool(after_write, request.app)
         slug = rel.split("/")[1].removesuffix(".md").removesuffix(".toml")
         return redirect(request, f"{kind}_detail", "created", slug=slug)
 
@@ -258,7 +259,7 @@ def edit_view(kind: str) -> Callable[[Request], Any]:
             current = store.read(entry.path).digest
             return form_page(request, kind, values=shaped, body=body, entry=entry, digest=current,
                              conflict=conflict, status_code=409)
-        await run_in_threadpool(store.refresh)
+        await run_in_threadpool(after_write, request.app)
         return redirect(request, f"{kind}_detail", "saved", slug=entry.slug)
 
     endpoint.__name__ = f"{kind}_edit"
@@ -270,7 +271,7 @@ def delete_view(kind: str) -> Callable[[Request], Any]:
         store = store_of(request)
         entry = entry_or_404(request, kind)
         await run_in_threadpool(store.delete, entry.path)
-        await run_in_threadpool(store.refresh)
+        await run_in_threadpool(after_write, request.app)
         return redirect(request, f"{kind}_list", "deleted")
 
     endpoint.__name__ = f"{kind}_delete"
@@ -290,7 +291,7 @@ def files_view(kind: str) -> Callable[[Request], Any]:
                 changes = attach(entry, names)
                 if changes:
                     store.update(rel, changes, store.read(rel).digest)
-                store.refresh()
+                after_write(request.app)
 
             await run_in_threadpool(store_files)
         return redirect(request, f"{kind}_detail", "uploaded" if uploads else "", slug=entry.slug)
@@ -335,5 +336,5 @@ async def apply_or_conflict(request: Request, kind: str, entry: Entry, changes: 
             "entry": entry, "kind": kind, "conflict": conflict, "title": "Changed on disk",
             "digest": store.read(entry.path).digest, "form": dict((await read_form(request)).items())},
             status_code=409)
-    await run_in_threadpool(store.refresh)
+    await run_in_threadpool(after_write, request.app)
     return redirect(request, f"{kind}_detail", "saved", slug=entry.slug)

@@ -7,6 +7,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from plfolio.store import PortfolioError
+from plfolio.web.views.search import after_write
 from plfolio.web.pages import render, store_of
 from plfolio.web.views.entries import redirect
 
@@ -24,7 +25,7 @@ async def trash_restore(request: Request) -> Response:
         return render(request, "trash.html", {"title": "Trash", "items": store.trash(),
                                               "error": f"{err.path}: {err.message}. {err.hint}"},
                       status_code=409)
-    await run_in_threadpool(store.refresh)
+    await run_in_threadpool(after_write, request.app)
     return redirect(request, "trash", "restored")
 
 

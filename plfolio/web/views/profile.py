@@ -11,6 +11,7 @@ from plfolio.store import ConflictError
 from plfolio.store.convert import to_data, to_toml
 from plfolio.store.loader import PROFILE_FILE
 from plfolio.web.forms import build_fields, form_values, model_values, parse_values
+from plfolio.web.views.search import after_write
 from plfolio.web.pages import render, store_of
 from plfolio.web.views.entries import changed_values, read_form, redirect
 
@@ -51,5 +52,5 @@ async def profile_edit(request: Request) -> Response:
     except ConflictError as conflict:
         return _form(request, shaped, store.read(PROFILE_FILE).digest, conflict=conflict,
                      status_code=409)
-    await run_in_threadpool(store.refresh)
+    await run_in_threadpool(after_write, request.app)
     return redirect(request, "profile", "saved")
