@@ -76,7 +76,8 @@ def entry_document(root: Path, entry: Entry, year_start: str) -> Document:
     day = getattr(entry, "date", None)
     return Document(
         id=entry.ref, kind=entry.collection, title=getattr(entry, "title", "") or entry.slug,
-        content="\n".join([entry.body, *[x for x in extra if x], attached]),
+        content="\n".join([entry.body, *[x for x in extra if x], " ".join(getattr(entry, "tags", [])),
+                             attached]),
         year=entry_school_year(entry, year_start),
         standards=",".join(getattr(entry, "standards", [])),
         goals=",".join(getattr(entry, "goals", []) + ([entry.slug] if entry.collection == "goals" else [])),

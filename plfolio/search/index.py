@@ -13,20 +13,24 @@ import html
 import json
 import logging
 import math
+import re
 import shutil
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from whoosh import collectors
 from whoosh import index as whoosh_index
-from whoosh import sorting
 from whoosh.analysis import StemmingAnalyzer
-from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.columns import VarBytesColumn
+from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.highlight import ContextFragmenter, HtmlFormatter, WholeFragmenter
 from whoosh.qparser import MultifieldParser, QueryParser
 from whoosh.query import And, Or, Term
+from whoosh.searching import Searcher
 
 from plfolio.model import Portfolio
 from plfolio.search.documents import Document, entry_document, entry_files, profile_document
@@ -34,10 +38,9 @@ from plfolio.search.documents import Document, entry_document, entry_files, prof
 log = logging.getLogger(__name__)
 INDEX_DIR = ".plfolio/index"
 MANIFEST = "plfolio-manifest.json"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 FACETS = ("kind", "year", "standards", "goals", "tags", "visibility")
 MULTI_VALUED = {"standards", "goals", "tags"}
-NONE = "_none"  # stands in for an empty multi-valued field: whoosh facets need a term vector
 Progress = Callable[[int, int], None]
 
 
@@ -47,16 +50,29 @@ def make_schema() -> Schema:
         id=ID(unique=True, stored=True),
         kind=ID(stored=True, sortable=True),
         title=TEXT(analyzer=stem, stored=True, field_boost=3.0, spelling=True),
-        content=TEXT(analyzer=stem, stored=True, spelling=True),
-        year=ID(stored=True, sortable=True),
-        standards=KEYWORD(commas=True, stored=True, vector=True),
-        goals=KEYWORD(commas=True, stored=True, vector=True),
-        tags=KEYWORD(commas=True, lowercase=True, stored=True, vector=True, scorable=True),
-        visibility=ID(stored=True, sortable=True),
+        # no separate spelling list for content: it cost a third of build time; "did you mean"
+        # suggests from the (stemmed) content vocabulary instead, which search expands again
+        content=TEXT(analyzer=stem, stored=True),
+        year=ID(stored=True),
+        standards=KEYWORD(commas=True, stored=True),
+        goals=KEYWORD(commas=True, stored=True),
+        tags=KEYWORD(commas=True, lowercase=True, stored=True, scorable=True),
+        visibility=ID(stored=True),
         date=ID(stored=True),
         path=STORED,
         stamp=STORED,
+        facets=COLUMN(VarBytesColumn()),  # every facet value of the document, read in bulk
     )
+
+
+def facet_bytes(fields: dict[str, str]) -> bytes:
+    return "\t".join(fields.get(name, "") for name in FACETS).encode("utf-8")
+
+
+def facet_values(raw: bytes) -> dict[str, tuple[str, ...]]:
+    parts = raw.decode("utf-8").split("\t") if raw else [""] * len(FACETS)
+    return {name: tuple(v for v in (part.split(",") if name in MULTI_VALUED else [part]) if v)
+            for name, part in zip(FACETS, parts)}
 
 
 @dataclass
@@ -95,6 +111,18 @@ class SyncReport:
     rebuilt: bool = False
 
 
+class MatchRecorder(collectors.WrappingCollector):
+    """Passes matches on to the ranking collector and remembers all of them, for the facets."""
+
+    def __init__(self, child: collectors.Collector) -> None:
+        super().__init__(child)
+        self.docnums: list[int] = []
+
+    def collect(self, sub_docnum: int) -> object:
+        self.docnums.append(self.offset + sub_docnum)
+        return self.child.collect(sub_docnum)
+
+
 class SearchIndex:
     def __init__(self, root: Path | str) -> None:
         self.root = Path(root)
@@ -103,6 +131,7 @@ class SearchIndex:
         self._state_lock = threading.Lock()
         self._ix: whoosh_index.Index | None = None
         self._stamps: dict[str, str] = {}
+        self._facets: list[dict[str, tuple[str, ...]]] | None = None  # by docnum, until the next write
         self.documents_written = 0  # lets tests see that nothing is indexed twice
 
     # --- opening -------------------------------------------------------------------------------
@@ -180,9 +209,8 @@ class SearchIndex:
             total = len(changed)
             for i, ref in enumerate(changed, 1):
                 stamp, build = wanted[ref]
-                fields = {k: v or (NONE if k in MULTI_VALUED else v)
-                          for k, v in build().fields(stamp).items()}
-                fields = {k: v for k, v in fields.items() if v != ""}
+                fields = {k: v for k, v in build().fields(stamp).items() if v != ""}
+                fields["facets"] = facet_bytes(fields)
                 (writer.add_document if report.rebuilt else writer.update_document)(**fields)
                 self.documents_written += 1
                 if progress and (i % 100 == 0 or i == total):
@@ -191,6 +219,8 @@ class SearchIndex:
         except BaseException:
             writer.cancel()
             raise
+        finally:
+            self._facets = None
         for ref in removed:
             del self._stamps[ref]
         self._stamps.update({ref: wanted[ref][0] for ref in changed})
@@ -207,41 +237,68 @@ class SearchIndex:
         results = SearchResults(query=text, page=page)
         if self._ix is None or not text.strip():
             return results
-        parser = MultifieldParser(["title", "content", "tags"], self._ix.schema)
+        parser = MultifieldParser(["title", "content"], self._ix.schema)
         query = parser.parse(text)
-        clauses = [Term(k, v) for k, v in (filters or {}).items() if v and k in FACETS]
-        if visibilities is not None:
-            clauses.append(Or([Term("visibility", v) for v in visibilities]))
-        facets = {name: sorting.FieldFacet(name, allow_overlap=name in MULTI_VALUED, maptype=sorting.Count)
-                  for name in FACETS}
+        wanted = {k: v for k, v in (filters or {}).items() if v and k in FACETS}
+        clauses = [Term(k, v) for k, v in wanted.items()]
+        allowed = set(visibilities) if visibilities is not None else None
+        if allowed is not None:
+            clauses.append(Or([Term("visibility", v) for v in allowed]))
         with self._ix.searcher() as searcher:
-            found = searcher.search_page(query, max(page, 1), pagelen=limit,
-                                         filter=And(clauses) if clauses else None,
-                                         groupedby=facets, terms=True)
+            # one pass over the matches serves the ranked page and the facet counts
+            recorder = MatchRecorder(collectors.TopCollector(limit=max(page, 1) * limit))
+            collector: collectors.Collector = collectors.TermsCollector(recorder)
+            if clauses:
+                collector = collectors.FilterCollector(collector, allow=And(clauses))
+            searcher.search_with_collector(query, collector)
+            ranked = collector.results()  # not ResultsPage: its len() would run the query again
+            results.facets = self._facet_counts(searcher, recorder.docnums)
             context, whole = ContextFragmenter(maxchars=220, surround=60), WholeFragmenter()
-            found.results.formatter = HtmlFormatter(tagname="mark", between=" … ")
-            results.total = len(found)
+            ranked.formatter = HtmlFormatter(tagname="mark", between=" … ")
+            results.total = len(recorder.docnums)
             results.pages = math.ceil(results.total / limit) if results.total else 0
-            for hit in found:
-                found.results.fragmenter = whole
+            stems = sorted({text for field, text in query.iter_all_terms() if field == "content"
+                            and isinstance(text, str)}, key=len, reverse=True)
+            first = (max(page, 1) - 1) * limit
+            for hit in ranked[first:first + limit]:
+                ranked.fragmenter = whole
                 title_html = hit.highlights("title") or _escape(hit.get("title", ""))
-                found.results.fragmenter = context
-                snippet = hit.highlights("content", top=2) or _escape(hit.get("content", "")[:200])
+                ranked.fragmenter = context
+                window = snippet_window(hit.get("content", ""), stems)
+                snippet = hit.highlights("content", text=window, top=2) or _escape(window[:200])
                 results.hits.append(Hit(
                     ref=hit["id"], kind=hit["kind"], title=hit.get("title", ""),
                     title_html=title_html,
                     snippet_html=snippet, year=hit.get("year", ""), date=hit.get("date", ""),
                     visibility=hit.get("visibility", ""), score=round(hit.score or 0.0, 4)))
-            for name in FACETS:
-                counts = found.results.groups(name)
-                results.facets[name] = sorted(((str(k), n) for k, n in counts.items() if k and k != NONE),
-                                              key=lambda kv: (-kv[1], kv[0]))
             if results.total == 0:
                 plain = QueryParser("content", self._ix.schema).parse(text)
                 corrected = searcher.correct_query(plain, text)
                 if corrected.string.strip() != text.strip():
                     results.suggestion = corrected.string
         return results
+
+
+    def _facet_counts(self, searcher: Searcher, docnums: list[int]) -> dict[str, list[tuple[str, int]]]:
+        """Counts per facet value over every match (not just the page shown)."""
+        if self._facets is None:
+            column = searcher.reader().column_reader("facets")
+            self._facets = [facet_values(column[n]) for n in range(searcher.doc_count_all())]
+        counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
+        for docnum in docnums:
+            values = self._facets[docnum]
+            for name in FACETS:
+                counts[name].update(values[name])
+        return {name: sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) for name, c in counts.items()}
+
+
+def snippet_window(content: str, stems: list[str], before: int = 120, after: int = 240) -> str:
+    """The part of a long text around its first match: highlighting only that is far cheaper."""
+    if len(content) <= before + after or not stems:
+        return content[: before + after]
+    found = re.search("|".join(re.escape(s) for s in stems), content, re.IGNORECASE)
+    start = max(0, found.start() - before) if found else 0
+    return content[start: start + before + after]
 
 
 def _escape(text: str) -> str:
