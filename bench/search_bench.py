@@ -154,8 +154,11 @@ def main() -> None:
         return
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     for size in args.sizes:
-        out = subprocess.run([sys.executable, __file__, "--one", str(size), "--workdir", str(args.workdir)],
-                             check=True, capture_output=True, text=True).stdout
+        run = subprocess.run([sys.executable, __file__, "--one", str(size), "--workdir", str(args.workdir)],
+                             capture_output=True, text=True)
+        if run.returncode:
+            sys.exit(f"the {size}-entry run failed:\n{run.stderr}")
+        out = run.stdout
         figures = json.loads(out.strip().splitlines()[-1])
         print(f"\n== {size} entries")
         for key, value in figures.items():

@@ -17,6 +17,7 @@ import re
 import shutil
 import threading
 from collections import Counter
+from itertools import chain
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -131,7 +132,7 @@ class SearchIndex:
         self._state_lock = threading.Lock()
         self._ix: whoosh_index.Index | None = None
         self._stamps: dict[str, str] = {}
-        self._facets: list[dict[str, tuple[str, ...]]] | None = None  # by docnum, until the next write
+        self._facets: list[tuple[tuple[str, str], ...]] | None = None  # by docnum, until the next write
         self.documents_written = 0  # lets tests see that nothing is indexed twice
 
     # --- opening -------------------------------------------------------------------------------
@@ -283,13 +284,14 @@ class SearchIndex:
         """Counts per facet value over every match (not just the page shown)."""
         if self._facets is None:
             column = searcher.reader().column_reader("facets")
-            self._facets = [facet_values(column[n]) for n in range(searcher.doc_count_all())]
-        counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
-        for docnum in docnums:
-            values = self._facets[docnum]
-            for name in FACETS:
-                counts[name].update(values[name])
-        return {name: sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) for name, c in counts.items()}
+            self._facets = [tuple((name, v) for name, values in facet_values(column[n]).items() for v in values)
+                            for n in range(searcher.doc_count_all())]
+        facets = self._facets
+        tally = Counter(chain.from_iterable(facets[d] for d in docnums))
+        counts: dict[str, list[tuple[str, int]]] = {name: [] for name in FACETS}
+        for (name, value), n in tally.items():
+            counts[name].append((value, n))
+        return {name: sorted(c, key=lambda kv: (-kv[1], kv[0])) for name, c in counts.items()}
 
 
 def snippet_window(content: str, stems: list[str], before: int = 120, after: int = 240) -> str:
