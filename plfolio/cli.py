@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import os
@@ -14,6 +15,10 @@ from pathlib import Path
 import click
 import platformdirs
 
+from plfolio.export.audience import AUDIENCES
+from plfolio.export.pdf import export_pdf
+from plfolio.export.site import export_site
+from plfolio.export.themes import ExportError
 from plfolio.model import VISIBILITIES, Activity, Evidence, Goal, Reflection, school_year_of
 from plfolio.schema import FILE_KINDS, file_schema
 from plfolio.store import PortfolioError, PortfolioStore
@@ -202,25 +207,75 @@ def reindex(portfolio_dir: Path) -> None:
 def synced_index(store: PortfolioStore, rebuild: bool = False) -> SearchIndex:
     """The portfolio's search index, up to date, with a progress bar when there is much to do."""
     index = SearchIndex(store.root)
-    bar = None
-
-    def progress(done: int, total: int) -> None:
-        nonlocal bar
-        if bar is None and total >= 200:
-            bar = click.progressbar(length=total, label="Indexing", file=click.get_text_stream("stderr"))
-            bar.__enter__()
-        if bar is not None:
-            bar.update(done - bar.pos)
-
-    index.sync(store.portfolio, progress, rebuild=rebuild)
-    if bar is not None:
-        bar.__exit__(None, None, None)
+    with progress_bar("Indexing") as progress:
+        index.sync(store.portfolio, progress, rebuild=rebuild)
     return index
 
 
 def strip_marks(fragment: str) -> str:
     """Terminal text from a highlighted HTML fragment: matches in **bold**, entities decoded."""
     return html.unescape(re.sub(r"<mark[^>]*>(.*?)</mark>", r"**\1**", fragment))
+
+
+@main.group("export")
+def export_group() -> None:
+    """Exports you own: a static site, a PDF."""
+
+
+def export_options(f):  # type: ignore[no-untyped-def]
+    f = click.option("--theme", default="default", show_default=True,
+                     help="A theme from themes/ (built in, or your portfolio's own).")(f)
+    f = click.option("--audience", type=click.Choice(AUDIENCES), default="mentor", show_default=True,
+                     help="public: public entries; mentor: mentor and public; owner: everything.")(f)
+    f = click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+                     help="Where to write the export.")(f)
+    return portfolio_option(f)
+
+
+@export_group.command("site")
+@export_options
+@click.option("--zip", "as_zip", is_flag=True, help="Write one .zip file instead of a folder.")
+def export_site_command(portfolio_dir: Path, output: Path, audience: str, theme: str, as_zip: bool) -> None:
+    """A self-contained static website that works offline, even from file://."""
+    store = open_store(portfolio_dir)
+    with progress_bar("Exporting") as progress:
+        try:
+            out = export_site(store.portfolio, store.root, output, audience, theme, as_zip, progress)
+        except ExportError as err:
+            raise UserError(str(err)) from None
+    click.echo(f"Wrote {out} ({audience} audience)")
+
+
+@export_group.command("pdf")
+@export_options
+def export_pdf_command(portfolio_dir: Path, output: Path, audience: str, theme: str) -> None:
+    """A print-ready PDF with a table of contents."""
+    store = open_store(portfolio_dir)
+    try:
+        out = export_pdf(store.portfolio, store.root, output, audience, theme)
+    except ExportError as err:
+        raise UserError(str(err)) from None
+    click.echo(f"Wrote {out} ({audience} audience)")
+
+
+@contextlib.contextmanager
+def progress_bar(label: str, threshold: int = 200):  # type: ignore[no-untyped-def]
+    """A progress callback that shows a terminal bar once there is enough work to wait for."""
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None and total >= threshold:
+            bar = click.progressbar(length=total, label=label, file=click.get_text_stream("stderr"))
+            bar.__enter__()
+        if bar is not None:
+            bar.update(done - bar.pos)
+
+    try:
+        yield progress
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
 
 
 def server_options(f):  # type: ignore[no-untyped-def]

@@ -73,15 +73,18 @@ FILTERS = {
 }
 
 
-def make_environment(builtin_dirs: Iterable[Path], override_dirs: Iterable[Path] = (),
+def make_environment(search_dirs: Iterable[Path], prefixes: Mapping[str, Iterable[Path]] | None = None,
                      globals: Mapping[str, Any] | None = None) -> jinja2.Environment:
-    """An autoescaping environment whose overrides (a portfolio's themes/) win over the built-ins.
+    """An autoescaping environment over ``search_dirs`` (first match wins).
 
-    Built-ins are also reachable as ``default:<name>`` so an override can extend what it replaces.
+    ``prefixes`` name further template sets, e.g. ``{"default": [...]}`` so that a template that
+    replaces a built-in one can still ``{% extends "default:base.html" %}``.
     """
-    builtin = jinja2.FileSystemLoader([str(d) for d in builtin_dirs])
-    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader([str(d) for d in override_dirs])]
-    loaders += [builtin, jinja2.PrefixLoader({"default": builtin}, delimiter=":")]
+    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader([str(d) for d in search_dirs])]
+    if prefixes:
+        loaders.append(jinja2.PrefixLoader(
+            {name: jinja2.FileSystemLoader([str(d) for d in dirs]) for name, dirs in prefixes.items()},
+            delimiter=":"))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=jinja2.select_autoescape(["html", "xml", "svg"], default_for_string=True),

@@ -1,0 +1,1 @@
+"""Exports the teacher owns: a static site, a PDF, and (later) a verifiable evidence bundle."""
