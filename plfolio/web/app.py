@@ -14,6 +14,10 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from plfolio.export.audience import AUDIENCES, preview
+from plfolio.export.pdf import export_pdf
+from plfolio.export.site import export_site
+from plfolio.export.themes import ExportError, builtin_themes
 from plfolio.model import ENTRY_CLASSES
 from plfolio.store import PortfolioStore
 from plfolio.web.events import Broadcaster, events
@@ -25,7 +29,17 @@ from plfolio.web.security import (
     TokenAuthMiddleware,
 )
 from plfolio.web.settings import ServerSettings
-from plfolio.web.views import dashboard, entries, files, goals, maintenance, profile, search, standards
+from plfolio.web.views import (
+    dashboard,
+    entries,
+    exports,
+    files,
+    goals,
+    maintenance,
+    profile,
+    search,
+    standards,
+)
 from plfolio.web.views.activities import activities_csv
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -67,6 +81,8 @@ def routes() -> list[BaseRoute]:
         Route("/trash", maintenance.trash, name="trash"),
         Route("/trash/{item}/restore", maintenance.trash_restore, methods=POST, name="trash_restore"),
         Route("/problems", maintenance.problems, name="problems"),
+        Route("/export", exports.export_page, name="export_page"),
+        Route("/export/download", exports.export_download, methods=POST, name="export_download"),
         Route("/events", events, name="events"),
         Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
     ]
@@ -114,4 +130,21 @@ def create_app(portfolio_dir: Path | str, settings: ServerSettings | None = None
     app.state.settings = settings
     app.state.templates = make_templates()
     app.state.events = broadcaster
+    app.state.exporters = Exporters()
     return app
+
+
+class Exporters:
+    """The export layer, handed to the web views (which never import it themselves)."""
+
+    audiences = AUDIENCES
+    preview = staticmethod(preview)
+    site = staticmethod(export_site)
+    pdf = staticmethod(export_pdf)
+    error = ExportError
+
+    @staticmethod
+    def themes(portfolio_root: Path) -> list[str]:
+        own = portfolio_root / "themes"
+        return sorted(set(builtin_themes()) | ({p.name for p in own.iterdir() if p.is_dir()}
+                                              if own.is_dir() else set()))

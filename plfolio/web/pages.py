@@ -26,6 +26,7 @@ NAV = [
     ("pathways_list", "Pathways"),
     ("feedback_list", "Feedback"),
     ("frameworks", "Standards"),
+    ("export_page", "Export"),
 ]
 FLASH = {
     "saved": "Saved.",
