@@ -17,6 +17,8 @@ import platformdirs
 
 from plfolio.export.audience import AUDIENCES
 from plfolio.export.pdf import export_pdf
+from plfolio.export.report import FORMATS as REPORT_FORMATS
+from plfolio.export.report import write_report
 from plfolio.export.site import export_site
 from plfolio.export.themes import ExportError
 from plfolio.model import VISIBILITIES, Activity, Evidence, Goal, Reflection, school_year_of
@@ -256,6 +258,27 @@ def export_pdf_command(portfolio_dir: Path, output: Path, audience: str, theme: 
     except ExportError as err:
         raise UserError(str(err)) from None
     click.echo(f"Wrote {out} ({audience} audience)")
+
+
+@main.command()
+@portfolio_option
+@click.option("--year", help="School year, e.g. 2026-2027 (default: the current one).")
+@click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="html", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Default: growth-report-YEAR.FORMAT")
+@click.option("--audience", type=click.Choice(AUDIENCES), default="owner", show_default=True,
+              help="Whose eyes the report is for; private entries only in an owner report.")
+def report(portfolio_dir: Path, year: str | None, fmt: str, output: Path | None, audience: str) -> None:
+    """A year-end growth summary: goals, evidence per standard, hours, self-assessment change."""
+    store = open_store(portfolio_dir)
+    year = year or school_year_of(date.today(), store.portfolio.config.settings.school_year_start)
+    if not re.fullmatch(r"\d{4}-\d{4}", year):
+        raise UserError(f"{year!r} is not a school year; write it like 2026-2027.")
+    out = output or Path(f"growth-report-{year}.{fmt}")
+    try:
+        write_report(store.portfolio, store.root, year, fmt, out, audience)
+    except ExportError as err:
+        raise UserError(str(err)) from None
+    click.echo(f"Wrote {out}")
 
 
 @contextlib.contextmanager

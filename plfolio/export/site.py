@@ -13,6 +13,7 @@ import shutil
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +86,33 @@ def search_records(portfolio: Portfolio) -> list[dict[str, str]]:
     return records
 
 
+@dataclass
+class Links:
+    """Who points at whom, computed once: pages look these up instead of scanning every entry."""
+
+    feedback_about: dict[str, list[Entry]]
+    evidence_for_goal: dict[str, list[Entry]]
+    reflections_for_goal: dict[str, list[Entry]]
+
+    @classmethod
+    def of(cls, portfolio: Portfolio) -> "Links":
+        def by_date(entries: list[Entry]) -> list[Entry]:
+            return sorted(entries, key=lambda e: (getattr(e, "date", None) or date.min, e.slug))
+
+        feedback: dict[str, list[Entry]] = {}
+        for fb in portfolio.feedback.values():
+            feedback.setdefault(fb.about, []).append(fb)
+        evidence: dict[str, list[Entry]] = {}
+        for e in portfolio.evidence.values():
+            for g in e.goals:
+                evidence.setdefault(g, []).append(e)
+        reflections: dict[str, list[Entry]] = {}
+        for r in portfolio.reflections.values():
+            for g in r.goals:
+                reflections.setdefault(g, []).append(r)
+        return cls(*({k: by_date(v) for k, v in d.items()} for d in (feedback, evidence, reflections)))
+
+
 class SiteBuilder:
     def __init__(self, portfolio: Portfolio, root: Path, audience: str = "mentor",
                  theme: str = "default") -> None:
@@ -92,6 +120,7 @@ class SiteBuilder:
         self.audience = audience
         self.portfolio = for_audience(portfolio, audience)
         self.theme = Theme(theme, root)
+        self.links = Links.of(self.portfolio)
 
     def context(self, here: str, **extra: Any) -> dict[str, Any]:
         p = self.portfolio
@@ -99,7 +128,7 @@ class SiteBuilder:
         return {"portfolio": p, "audience": self.audience, "here": here, "pages": PAGES,
                 "url": lambda target: relative(here, target), "page_of": page_of,
                 "attachment": lambda e, n: relative(here, attachment_path(e, n)),
-                "by_year": lambda entries: by_school_year(entries, start), **extra}
+                "by_year": lambda entries: by_school_year(entries, start), "links": self.links, **extra}
 
     def gather(self, progress: Progress | None = None) -> SiteFiles:
         site = SiteFiles()

@@ -13,6 +13,7 @@ from typing import Any
 
 import jinja2
 
+from plfolio.export.urls import install
 from plfolio.render import make_environment
 
 BUILTIN_THEMES = Path(__file__).resolve().parents[2] / "themes"
@@ -42,6 +43,7 @@ class Theme:
         # "default:" is the built-in version of this theme (for a teacher's override to extend);
         # "base:" is the default theme (for another built-in theme to extend)
         self.env = make_environment(self.dirs, {"default": builtin_dirs, "base": [base]})
+        install(self.env)  # export-safe markdown: nothing loads from outside the export
 
     def asset(self, name: str) -> bytes:
         """A static file (CSS, JS) from the first theme folder that has it."""

@@ -26,6 +26,7 @@ NAV = [
     ("pathways_list", "Pathways"),
     ("feedback_list", "Feedback"),
     ("frameworks", "Standards"),
+    ("growth", "Growth"),
     ("export_page", "Export"),
 ]
 FLASH = {

@@ -35,7 +35,8 @@ from plfolio.store import ConflictError, PortfolioError
 from plfolio.web.forms import build_fields, clean_text, form_values, model_values, parse_values
 from plfolio.web.views.search import after_write
 from plfolio.web.pages import render, store_of, today_of
-from plfolio.web.views.dashboard import pathway_status
+from plfolio.insights.progress import pathway_status
+from plfolio.insights.similarity import similar_earlier_goals
 from plfolio.web.views.ratings import drop_unrated, rating_rows, scale_of
 
 BODY_LABELS = {"goals": "Narrative: why this goal, what success looks like",
@@ -109,7 +110,11 @@ def detail_view(kind: str) -> Callable[[Request], Response]:
         entry = entry_or_404(request, kind)
         portfolio = store_of(request).portfolio
         about = [f for f in portfolio.feedback.values() if f.about == entry.ref]
-        extra = {"status": pathway_status(portfolio, entry)} if kind == "pathways" else {}
+        extra: dict[str, Any] = {}
+        if kind == "pathways":
+            extra["status"] = pathway_status(portfolio, entry)  # type: ignore[arg-type]
+        if kind == "goals":
+            extra["similar"] = similar_earlier_goals(portfolio, entry)  # type: ignore[arg-type]
         return render(request, f"{kind}/detail.html", {**extra,
             "section": f"{kind}_list", "entry": entry, "kind": kind, "title": getattr(entry, "title", ""),
             "problems": portfolio.problems_for(entry.path),
