@@ -19,6 +19,8 @@ from typing import Any
 
 from plfolio.export.audience import for_audience
 from plfolio.export.themes import ExportError, Theme
+from plfolio.export.timeline import timeline
+from plfolio.insights.progress import pathway_status
 from plfolio.model import Entry, Portfolio, entry_school_year
 from plfolio.render import markdown_html
 
@@ -29,6 +31,8 @@ PAGES = [("index.html", "Home"), ("plan.html", "Learning plan"), ("evidence.html
          ("reflections.html", "Reflections"), ("pd-log.html", "PD log"),
          ("standards.html", "Standards"), ("pathways.html", "Pathways"), ("search.html", "Search")]
 DETAIL_KINDS = ("goals", "evidence", "reflections")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 
 
 @dataclass
@@ -48,6 +52,12 @@ def relative(here: str, target: str) -> str:
     path, _, anchor = target.partition("#")
     rel = posixpath.relpath(path, start) if path else posixpath.basename(here)
     return rel + (f"#{anchor}" if anchor else "")
+
+
+def month_label(key: str) -> str:
+    """"2026-10" -> "October 2026" (English month names, so output does not depend on the locale)."""
+    year, month = key.split("-")
+    return f"{MONTHS[int(month) - 1]} {year}"
 
 
 def page_of(entry: Entry) -> str:
@@ -121,6 +131,7 @@ class SiteBuilder:
         self.portfolio = for_audience(portfolio, audience)
         self.theme = Theme(theme, root)
         self.links = Links.of(self.portfolio)
+        self.timeline = timeline(self.portfolio)
 
     def context(self, here: str, **extra: Any) -> dict[str, Any]:
         p = self.portfolio
@@ -128,7 +139,9 @@ class SiteBuilder:
         return {"portfolio": p, "audience": self.audience, "here": here, "pages": PAGES,
                 "url": lambda target: relative(here, target), "page_of": page_of,
                 "attachment": lambda e, n: relative(here, attachment_path(e, n)),
-                "by_year": lambda entries: by_school_year(entries, start), "links": self.links, **extra}
+                "by_year": lambda entries: by_school_year(entries, start), "links": self.links,
+                "timeline": self.timeline, "month": month_label,
+                "pathway_status": lambda pathway: pathway_status(p, pathway), **extra}
 
     def gather(self, progress: Progress | None = None) -> SiteFiles:
         site = SiteFiles()

@@ -8,6 +8,8 @@ with ``base:``. Template errors name the file and line.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,12 @@ DEFAULT_THEME = "default"
 
 class ExportError(Exception):
     """An export that cannot be made; the message says which file and what to do."""
+
+
+def by_date(entries: Iterable[Any], reverse: bool = False) -> list[Any]:
+    """Entries in date order (then by slug), for themes: an entry whose date is missing (a Problem
+    the teacher will fix) sorts first instead of breaking the whole export."""
+    return sorted(entries, key=lambda e: (getattr(e, "date", None) or date.min, e.slug), reverse=reverse)
 
 
 def builtin_themes() -> list[str]:
@@ -44,6 +52,7 @@ class Theme:
         # "base:" is the default theme (for another built-in theme to extend)
         self.env = make_environment(self.dirs, {"default": builtin_dirs, "base": [base]})
         install(self.env)  # export-safe markdown: nothing loads from outside the export
+        self.env.filters["by_date"] = by_date
 
     def asset(self, name: str) -> bytes:
         """A static file (CSS, JS) from the first theme folder that has it."""
