@@ -15,6 +15,8 @@ from pathlib import Path
 import click
 import platformdirs
 
+from plfolio.badges.issue import issue_badge
+from plfolio.badges.proof import verify as verify_proofs
 from plfolio.export.audience import AUDIENCES
 from plfolio.export.pdf import export_pdf
 from plfolio.export.report import FORMATS as REPORT_FORMATS
@@ -279,6 +281,43 @@ def report(portfolio_dir: Path, year: str | None, fmt: str, output: Path | None,
     except ExportError as err:
         raise UserError(str(err)) from None
     click.echo(f"Wrote {out}")
+
+
+@main.group("badge")
+def badge_group() -> None:
+    """Open Badges 3.0 credentials for what you achieved."""
+
+
+@badge_group.command("issue")
+@click.argument("ref")
+@portfolio_option
+def badge_issue(ref: str, portfolio_dir: Path) -> None:
+    """Sign a credential for goals/<slug> or pathways/<slug> and store it in badges/."""
+    store = open_store(portfolio_dir)
+    try:
+        rel, credential = issue_badge(store, ref)
+    except PortfolioError as err:
+        raise UserError(f"{err.path}: {err.message}. {err.hint}".strip()) from None
+    click.echo(f"Issued {credential['name']!r} by {credential['issuer']['id']}")
+    click.echo(str(store.root / rel))
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def verify(file: Path) -> None:
+    """Check a credential's proofs; exit 0 only when everything verifies."""
+    try:
+        document = json.loads(file.read_text("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise UserError(f"{file}: not a JSON credential ({err})") from None
+    result = verify_proofs(document)
+    for line in result.checked:
+        click.echo(f"ok    {file.name}: {line}")
+    for line in result.errors:
+        click.echo(f"FAIL  {file.name}: {line}")
+    if not result.ok:
+        raise SystemExit(1)
+    click.echo("verified")
 
 
 @contextlib.contextmanager
