@@ -8,6 +8,7 @@ import json
 import os
 import re
 import tempfile
+import zipfile
 from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
@@ -15,8 +16,10 @@ from pathlib import Path
 import click
 import platformdirs
 
+from plfolio.badges.bundle import BundleError, export_bundle, import_bundle, verify_files
 from plfolio.badges.issue import issue_badge
 from plfolio.badges.proof import verify as verify_proofs
+from plfolio.badges.safezip import UnsafeZipError, read_zip
 from plfolio.export.audience import AUDIENCES
 from plfolio.export.pdf import export_pdf
 from plfolio.export.report import FORMATS as REPORT_FORMATS
@@ -302,10 +305,56 @@ def badge_issue(ref: str, portfolio_dir: Path) -> None:
     click.echo(str(store.root / rel))
 
 
+@export_group.command("bundle")
+@portfolio_option
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="The .zip to write.")
+@click.option("--audience", type=click.Choice(AUDIENCES), default="owner", show_default=True,
+              help="owner: everything, to restore elsewhere; mentor or public: what they may see.")
+def export_bundle_command(portfolio_dir: Path, output: Path, audience: str) -> None:
+    """A signed evidence bundle: your files, credentials and site, verifiable offline."""
+    store = open_store(portfolio_dir)
+    try:
+        out = export_bundle(store, output, audience)
+    except (ExportError, BundleError) as err:
+        raise UserError(str(err)) from None
+    click.echo(f"Wrote {out} ({audience} audience)")
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--into", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="A new (or empty) folder, or an existing portfolio to merge into.")
+def import_command(file: Path, into: Path) -> None:
+    """Verify an evidence bundle, then restore or merge it; conflicts are reported, never overwritten."""
+    try:
+        report = import_bundle(file, into)
+    except (BundleError, UnsafeZipError) as err:
+        raise UserError(str(err)) from None
+    for rel in report.conflicts:
+        click.echo(f"conflict  {rel}: differs from your copy, which was kept")
+    click.echo(f"{len(report.added)} added, {len(report.identical)} already there, "
+               f"{len(report.conflicts)} conflict(s)")
+    if report.conflicts:
+        raise SystemExit(1)
+
+
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def verify(file: Path) -> None:
-    """Check a credential's proofs; exit 0 only when everything verifies."""
+    """Check a bundle (every hash, the manifest signature, every credential) or one credential."""
+    if zipfile.is_zipfile(file):
+        try:
+            result = verify_files(read_zip(file))
+        except UnsafeZipError as err:
+            raise UserError(str(err)) from None
+        for line in result.checked:
+            click.echo(f"ok    {line}")
+        for line in result.errors:
+            click.echo(f"FAIL  {line}")
+        if not result.ok:
+            raise SystemExit(1)
+        click.echo("verified")
+        return
     try:
         document = json.loads(file.read_text("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:

@@ -51,14 +51,16 @@ def evidence_items(entries: list[Entry]) -> list[dict[str, Any]]:
 def achievement_for(portfolio: Portfolio, entry: Goal | Pathway) -> tuple[dict[str, Any], list[Entry]]:
     """The Achievement a goal or pathway stands for, and the entries that are its evidence."""
     if isinstance(entry, Goal):
-        evidence: list[Entry] = [e for e in portfolio.evidence.values() if entry.slug in e.goals]
+        evidence: list[Entry] = [e for e in portfolio.evidence.values()
+                                 if entry.slug in e.goals and e.visibility != "private"]  # credentials travel
         criteria = ("Set and pursued a professional learning goal: " + entry.title + ". Measures: "
                     + ("; ".join(entry.measures) or "see the evidence") + ".")
         achievement = {"name": entry.title, "description": (entry.body.strip() or entry.title)[:2000],
                        "criteria": {"narrative": criteria}, "alignment": alignments(portfolio, entry.standards),
                        "achievementType": "Achievement"}
     else:
-        evidence = [a for a in portfolio.activities.values() if a.pathway == entry.slug]
+        evidence = [a for a in portfolio.activities.values()
+                    if a.pathway == entry.slug and a.visibility != "private"]
         refs = sorted({s for a in evidence for s in getattr(a, "standards", [])})
         achievement = {"name": entry.badge.name or entry.title,
                        "description": entry.badge.description or entry.description or entry.title,
