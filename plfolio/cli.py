@@ -17,6 +17,7 @@ import click
 import platformdirs
 
 from plfolio.badges.bundle import BundleError, export_bundle, import_bundle, verify_files
+from plfolio.badges.imported import BadgeImportError, import_badge
 from plfolio.badges.issue import issue_badge
 from plfolio.badges.proof import verify as verify_proofs
 from plfolio.badges.safezip import UnsafeZipError, read_zip
@@ -303,6 +304,24 @@ def badge_issue(ref: str, portfolio_dir: Path) -> None:
         raise UserError(f"{err.path}: {err.message}. {err.hint}".strip()) from None
     click.echo(f"Issued {credential['name']!r} by {credential['issuer']['id']}")
     click.echo(str(store.root / rel))
+
+
+@badge_group.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@portfolio_option
+def badge_import(file: Path, portfolio_dir: Path) -> None:
+    """Keep a badge earned elsewhere (OB 2.0 baked PNG/SVG or JSON, OB 3.0 JSON) in badges/."""
+    store = open_store(portfolio_dir)
+    try:
+        badge = import_badge(store.root, file)
+    except BadgeImportError as err:
+        raise UserError(str(err)) from None
+    status = {True: "proof verified", None: "not checkable offline"}
+    click.echo(f"Imported Open Badges {badge.version} badge {badge.name!r}"
+               f"{' from ' + badge.issuer if badge.issuer else ''}: {status[badge.verified]}")
+    for note in badge.notes:
+        click.echo(f"  {note}")
+    click.echo(str(store.root / badge.path))
 
 
 @export_group.command("bundle")
