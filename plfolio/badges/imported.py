@@ -88,3 +88,37 @@ def import_badge(root: Path, source: Path) -> ImportedBadge:
     stored = unused_name(folder, safe_filename(source.name))
     atomic_write(folder / stored, data)
     return ImportedBadge(f"{BADGES_DIR}/{stored}", version, name, issuer, verified, notes)
+
+
+@dataclass
+class BadgeSummary:
+    file: str  # name inside badges/
+    version: str
+    name: str
+    issuer: str
+    status: str  # "verified", "does not verify", "checked by its issuer's URL", "unreadable"
+
+
+def list_badges(root: Path) -> list[BadgeSummary]:
+    """Every badge in badges/, issued here or imported, with what could be checked offline."""
+    folder = root / BADGES_DIR
+    out = []
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if not path.is_file():
+            continue
+        try:
+            version, parsed, _ = read_badge(path.read_bytes(), path.name)
+        except BadgeImportError:
+            out.append(BadgeSummary(path.name, "?", path.stem, "", "unreadable"))
+            continue
+        name, issuer, status = path.stem, "", "checked by its issuer's URL"
+        if parsed and version == "3.0":
+            name = parsed.get("name", name)
+            iss = parsed.get("issuer", {})
+            issuer = (iss.get("name") or iss.get("id", "")) if isinstance(iss, dict) else str(iss)
+            status = "verified" if verify(parsed).ok else "does not verify"
+        elif parsed:
+            badge = parsed.get("badge", {})
+            name = badge.get("name", name) if isinstance(badge, dict) else name
+        out.append(BadgeSummary(path.name, version, name, issuer, status))
+    return out

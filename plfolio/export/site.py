@@ -17,6 +17,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from plfolio.badges.imported import list_badges
+from plfolio.badges.issue import BADGES_DIR
 from plfolio.export.audience import for_audience
 from plfolio.export.themes import ExportError, Theme
 from plfolio.export.timeline import timeline
@@ -132,6 +134,14 @@ class SiteBuilder:
         self.theme = Theme(theme, root)
         self.links = Links.of(self.portfolio)
         self.timeline = timeline(self.portfolio)
+        self.badges = [b for b in list_badges(root) if self.shows_badge(b.file)]
+
+    def shows_badge(self, name: str) -> bool:
+        """An issued badge only if its goal or pathway is visible; imported ones to owner and mentor."""
+        m = re.match(r"^(goals|pathways)-(.+?)(-\d+)?\.json$", name)
+        if m:
+            return self.portfolio.get(f"{m.group(1)}/{m.group(2)}") is not None
+        return self.audience in ("owner", "mentor")
 
     def context(self, here: str, **extra: Any) -> dict[str, Any]:
         p = self.portfolio
@@ -140,7 +150,7 @@ class SiteBuilder:
                 "url": lambda target: relative(here, target), "page_of": page_of,
                 "attachment": lambda e, n: relative(here, attachment_path(e, n)),
                 "by_year": lambda entries: by_school_year(entries, start), "links": self.links,
-                "timeline": self.timeline, "month": month_label,
+                "timeline": self.timeline, "month": month_label, "badges": self.badges,
                 "pathway_status": lambda pathway: pathway_status(p, pathway), **extra}
 
     def gather(self, progress: Progress | None = None) -> SiteFiles:
@@ -168,6 +178,8 @@ class SiteBuilder:
                     source = self.root / (entry.folder or "") / name
                     if entry.folder and source.is_file():
                         site.copies[attachment_path(entry, name)] = source
+        for badge in self.badges:
+            site.copies[f"files/badges/{badge.file}"] = self.root / BADGES_DIR / badge.file
         return site
 
 

@@ -14,6 +14,8 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from plfolio.badges.imported import list_badges
+from plfolio.badges.issue import issue_badge
 from plfolio.export.audience import AUDIENCES, preview
 from plfolio.export.pdf import export_pdf
 from plfolio.export.site import export_site
@@ -30,6 +32,7 @@ from plfolio.web.security import (
 )
 from plfolio.web.settings import ServerSettings
 from plfolio.web.views import (
+    badges,
     dashboard,
     entries,
     exports,
@@ -86,6 +89,9 @@ def routes() -> list[BaseRoute]:
         Route("/trash/{item}/restore", maintenance.trash_restore, methods=POST, name="trash_restore"),
         Route("/problems", maintenance.problems, name="problems"),
         Route("/export", exports.export_page, name="export_page"),
+        Route("/badges", badges.badges_page, name="badges_page"),
+        Route("/badges/issue", badges.badges_issue, methods=POST, name="badges_issue"),
+        Route("/badges/files/{name}", badges.badge_file, name="badge_file"),
         Route("/export/download", exports.export_download, methods=POST, name="export_download"),
         Route("/events", events, name="events"),
         Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
@@ -135,7 +141,15 @@ def create_app(portfolio_dir: Path | str, settings: ServerSettings | None = None
     app.state.templates = make_templates()
     app.state.events = broadcaster
     app.state.exporters = Exporters()
+    app.state.badges = Badges()
     return app
+
+
+class Badges:
+    """The badge layer, handed to the web views."""
+
+    issue = staticmethod(issue_badge)
+    list = staticmethod(list_badges)
 
 
 class Exporters:

@@ -27,6 +27,7 @@ NAV = [
     ("feedback_list", "Feedback"),
     ("frameworks", "Standards"),
     ("growth", "Growth"),
+    ("badges_page", "Badges"),
     ("export_page", "Export"),
 ]
 FLASH = {

@@ -100,3 +100,20 @@ def test_cli_badge_import(example_copy, tmp_path):
     (tmp_path / "x.json").write_text('{"hello": 1}')
     bad = CliRunner().invoke(main, ["badge", "import", str(tmp_path / "x.json"), "--portfolio", str(example_copy)])
     assert bad.exit_code == 1 and "not an Open Badges" in bad.output
+
+
+def test_badges_appear_in_the_static_site_for_the_right_audience(example_copy, tmp_path):
+    from plfolio.badges.issue import issue_badge
+    from plfolio.export.site import export_site
+    from plfolio.store import PortfolioStore, load_portfolio
+
+    issue_badge(PortfolioStore(example_copy), "goals/self-assessed-labs")  # a public goal
+    issue_badge(PortfolioStore(example_copy), "goals/flexible-stations")  # a private goal
+    (tmp_path / "badge.png").write_bytes(bake_png(png_bytes(), json.dumps(OB2)))
+    import_badge(example_copy, tmp_path / "badge.png")
+    portfolio = load_portfolio(example_copy)
+    public = export_site(portfolio, example_copy, tmp_path / "public", "public")
+    assert sorted(p.name for p in (public / "files/badges").iterdir()) == ["goals-self-assessed-labs.json"]
+    assert "Run flexible learning stations" not in (public / "pathways.html").read_text("utf-8")
+    mentor = export_site(portfolio, example_copy, tmp_path / "mentor", "mentor")
+    assert sorted(p.name for p in (mentor / "files/badges").iterdir()) == ["badge.png", "goals-self-assessed-labs.json"]
