@@ -24,7 +24,7 @@ from plfolio.badges.safezip import UnsafeZipError, read_zip
 from plfolio.export.audience import AUDIENCES
 from plfolio.export.pdf import export_pdf
 from plfolio.export.report import FORMATS as REPORT_FORMATS
-from plfolio.export.report import write_report
+from plfolio.export.report import write_report, write_transcript
 from plfolio.export.site import export_site
 from plfolio.export.themes import ExportError
 from plfolio.model import VISIBILITIES, Activity, Evidence, Goal, Reflection, school_year_of
@@ -386,6 +386,22 @@ def verify(file: Path) -> None:
     if not result.ok:
         raise SystemExit(1)
     click.echo("verified")
+
+
+@main.command("transcript")
+@portfolio_option
+@click.option("--year", help="Only this school year, e.g. 2026-2027 (default: every year).")
+@click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="pdf", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Default: pd-transcript[-YEAR].FORMAT")
+def transcript_command(portfolio_dir: Path, year: str | None, fmt: str, output: Path | None) -> None:
+    """Your PD transcript: every activity with its hours, credit and certificate."""
+    store = open_store(portfolio_dir)
+    out = output or Path(f"pd-transcript{'-' + year if year else ''}.{fmt}")
+    try:
+        write_transcript(store.portfolio, store.root, year, fmt, out)
+    except ExportError as err:
+        raise UserError(str(err)) from None
+    click.echo(f"Wrote {out}")
 
 
 @contextlib.contextmanager

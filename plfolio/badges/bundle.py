@@ -6,7 +6,7 @@ Layout::
     portfolio/...      the portfolio's own files (owner: all of them, byte for byte; others: the
                        entries the audience may see, re-written without references to hidden ones)
     credentials/...    signed Open Badges credentials (and badges imported from elsewhere, as is)
-    site/index.html    the human-readable static site
+    index.html         opens the human-readable static site in site/
 
 The manifest is signed with the teacher's Ed25519 key over its canonical JSON (sorted keys, no
 spaces), so one changed byte in any file, or in the manifest, is detected. The signing key itself
@@ -40,6 +40,15 @@ FORMAT = "plfolio-bundle/1"
 MANIFEST = "manifest.json"
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 NEVER_BUNDLED = (STATE_DIR + "/", KEY_FILE.split("/")[0] + "/")
+
+
+ENTRY_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Professional learning portfolio</title>
+<meta http-equiv="refresh" content="0; url=site/index.html"></head>
+<body><p><a href="site/index.html">Open the portfolio</a>. This bundle also holds the portfolio's own
+files (portfolio/), its Open Badges credentials (credentials/) and a signed manifest: check it with
+<code>plfolio verify</code>.</p></body></html>
+"""
 
 
 class BundleError(Exception):
@@ -87,6 +96,7 @@ def export_bundle(store: PortfolioStore, out: Path, audience: str = "owner") -> 
         if path.is_file():
             files[f"credentials/{path.name}"] = path.read_bytes()
     site = SiteBuilder(store.portfolio, store.root, audience).gather()
+    files["index.html"] = ENTRY_PAGE.encode("utf-8")
     files.update({f"site/{rel}": data for rel, data in site.files.items()})
     files.update({f"site/{rel}": src.read_bytes() for rel, src in site.copies.items()})
     manifest: dict[str, Any] = {

@@ -12,7 +12,7 @@ from plfolio.export.audience import for_audience
 from plfolio.export.themes import Theme
 from plfolio.insights import charts
 from plfolio.insights.assessments import LevelHistory, level_history
-from plfolio.insights.hours import HoursBreakdown, breakdown
+from plfolio.insights.hours import HoursBreakdown, breakdown, transcript, transcript_csv
 from plfolio.model import Goal, Portfolio, Reflection, entry_school_year, school_year_of
 
 FORMATS = ("html", "pdf", "csv")
@@ -86,6 +86,27 @@ def report_csv(report: GrowthReport) -> str:
     for r in report.highlights:
         writer.writerow(["highlight", r.title, r.date.isoformat() if r.date else ""])
     return out.getvalue()
+
+
+def write_transcript(portfolio: Portfolio, root: Path, year: str | None, fmt: str, out: Path,
+                     theme: str = "default") -> Path:
+    """The PD transcript a district office asks for: each activity with its hours and certificate."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "csv":
+        out.write_text(transcript_csv(portfolio, year), "utf-8", newline="")
+        return out
+    chosen = Theme(theme, root)
+    rows = transcript(portfolio, year)
+    html = chosen.render("transcript.html", {"portfolio": portfolio, "rows": rows, "year": year,
+                                             "total": sum(a.hours for a in rows),
+                                             "css": chosen.asset("pdf.css").decode("utf-8")})
+    if fmt == "pdf":
+        from weasyprint import HTML
+
+        HTML(string=html, base_url=str(root)).write_pdf(str(out))
+    else:
+        out.write_text(html, "utf-8")
+    return out
 
 
 def write_report(portfolio: Portfolio, root: Path, year: str, fmt: str, out: Path,

@@ -20,11 +20,13 @@ from typing import Any
 from plfolio.badges.imported import list_badges
 from plfolio.badges.issue import BADGES_DIR
 from plfolio.export.audience import for_audience
+from plfolio.insights import charts
+from plfolio.insights.hours import breakdown, hours_by_year
 from plfolio.export.themes import ExportError, Theme
 from plfolio.export.timeline import timeline
 from plfolio.insights.progress import pathway_status
 from plfolio.model import Entry, Portfolio, entry_school_year
-from plfolio.render import markdown_html
+from plfolio.render import humanize, markdown_html
 
 Progress = Callable[[int, int], None]
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)  # fixed, so zips are byte-identical too
@@ -135,6 +137,13 @@ class SiteBuilder:
         self.links = Links.of(self.portfolio)
         self.timeline = timeline(self.portfolio)
         self.badges = [b for b in list_badges(root) if self.shows_badge(b.file)]
+        years = hours_by_year(self.portfolio)  # the filtered portfolio: hidden hours never count
+        self.hours_charts = [
+            charts.stacked_bars("Professional learning hours by school year",
+                                [(y, [b.required, b.optional]) for y, b in years.items()], ["required", "optional"]),
+            charts.bar_chart("Hours by modality", [(humanize(k), v) for k, v in sorted(
+                breakdown(list(self.portfolio.activities.values())).by_modality.items(), key=lambda kv: -kv[1])],
+                " h")] if years else []
 
     def shows_badge(self, name: str) -> bool:
         """An issued badge only if its goal or pathway is visible; imported ones to owner and mentor."""
@@ -151,6 +160,7 @@ class SiteBuilder:
                 "attachment": lambda e, n: relative(here, attachment_path(e, n)),
                 "by_year": lambda entries: by_school_year(entries, start), "links": self.links,
                 "timeline": self.timeline, "month": month_label, "badges": self.badges,
+                "hours_charts": self.hours_charts,
                 "pathway_status": lambda pathway: pathway_status(p, pathway), **extra}
 
     def gather(self, progress: Progress | None = None) -> SiteFiles:

@@ -38,6 +38,7 @@ def test_a_bundle_verifies(bundle):
     assert any("signature" in line for line in check.checked) and any("eddsa" in line for line in check.checked)
     names = zipfile.ZipFile(bundle).namelist()
     assert "site/index.html" in names and "credentials/goals-self-assessed-labs.json" in names
+    assert b'href="site/index.html"' in zipfile.ZipFile(bundle).read("index.html")
     assert not any(n.startswith(("portfolio/keys/", "portfolio/.plfolio/")) for n in names)
 
 

@@ -72,6 +72,7 @@ def test_the_expected_pages_exist(export_portfolio, tmp_path):
         assert (site / rel).is_file(), rel
     assert "Lovely rubric." in (site / "goals/public-goal.html").read_text("utf-8")
     assert "<em>matter</em>" in (site / "goals/public-goal.html").read_text("utf-8")
+    assert "<svg" in (site / "pd-log.html").read_text("utf-8"), "charts are in the export too"
 
 
 def test_exports_are_deterministic(export_portfolio, tmp_path):

@@ -50,3 +50,17 @@ def test_cli_report_pdf_and_html(tmp_path):
     assert "<svg" in html and "Self-assessment change" in html
     result = CliRunner().invoke(main, ["report", "--portfolio", str(EXAMPLE), "--year", "soon"])
     assert result.exit_code == 1 and "not a school year" in result.output
+
+
+def test_transcript_pdf_lists_every_activity_with_its_certificate(tmp_path):
+    result = CliRunner().invoke(main, ["transcript", "--portfolio", str(EXAMPLE), "--year", "2026-2027",
+                                       "-o", str(tmp_path / "t.pdf")])
+    assert result.exit_code == 0, result.output
+    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "t.pdf").pages)
+    portfolio = load_portfolio(EXAMPLE)
+    year = [a for a in portfolio.activities.values() if a.date and a.date.isoformat() >= "2026-08-01"]
+    assert "certificate.pdf" in text and "Kickoff 2026" in text and "Kickoff 2025" not in text
+    assert f"{sum(a.hours for a in year):g}" in text
+    csv_out = tmp_path / "t.csv"
+    CliRunner().invoke(main, ["transcript", "--portfolio", str(EXAMPLE), "--format", "csv", "-o", str(csv_out)])
+    assert len(csv_out.read_text("utf-8").strip().splitlines()) == len(portfolio.activities) + 1
