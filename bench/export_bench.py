@@ -1,7 +1,7 @@
 """Export benchmark: static-site export beside `mkdocs build` on the same Markdown; PDF time.
 
     pip install mkdocs   # for the comparison only; not a PLfolio dependency
-    python bench/export_bench.py [--sizes 1000 10000] [--pdf-entries 120]
+    python bench/export_bench.py [--sizes 1000 10000] [--pdf-entries 200]
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--pdf-entries", type=int, default=120)
+    parser.add_argument("--pdf-entries", type=int, default=200)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/plfolio-export-bench"))
     args = parser.parse_args()
     mkdocs = shutil.which("mkdocs")
