@@ -33,9 +33,11 @@ from plfolio.store import PortfolioError, PortfolioStore
 from plfolio.review.feedback_file import FeedbackFileError
 from plfolio.search import SearchIndex
 from plfolio.review.feedback_file import read as read_feedback_file
+from plfolio.review.app import create_review_app
 from plfolio.review.feedback_import import import_feedback
+from plfolio.review.session import ReviewSession
 from plfolio.store.scaffold import create_portfolio
-from plfolio.web.server import free_port, is_loopback, serve
+from plfolio.web.server import free_port, is_loopback, serve, serve_app
 from plfolio.web.settings import ServerSettings, user_settings
 
 NEW_KINDS = {"goal": Goal, "evidence": Evidence, "reflection": Reflection, "activity": Activity}
@@ -453,6 +455,24 @@ def run_server(portfolio_dir: Path, **options) -> None:  # type: ignore[no-untyp
 def serve_command(portfolio_dir: Path, **options) -> None:  # type: ignore[no-untyped-def]
     """Start the local web app on your portfolio."""
     run_server(portfolio_dir, **options)
+
+
+@main.command()
+@click.argument("bundle", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--as", "mentor", required=True, help="Your name, as the teacher will see it.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Where your feedback file is saved.")
+@server_options
+def review(bundle: Path, mentor: str, out_dir: Path, **options) -> None:  # type: ignore[no-untyped-def]
+    """Review a teacher's bundle (as a mentor or coach): verify it, read it, write feedback, endorse."""
+    try:
+        session = ReviewSession.open(bundle, mentor, out_dir)
+    except (BundleError, UnsafeZipError) as err:
+        raise UserError(str(err)) from None
+    settings = ServerSettings(**options).with_token()
+    settings = replace(settings, port=free_port(settings.host, settings.port))
+    click.echo(f"The bundle verified ({len(session.checked)} checks). Feedback will be saved in {out_dir}.")
+    serve_app(create_review_app(session, settings), settings, click.echo)
 
 
 @main.command()

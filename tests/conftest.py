@@ -7,8 +7,11 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+from starlette.testclient import TestClient
 
-from support import EXAMPLE
+from plfolio.web.app import create_app
+from plfolio.web.settings import ServerSettings
+from support import BASE, EXAMPLE, TODAY, TOKEN
 
 MINIMAL_CONFIG = """\
 format = 1
@@ -51,3 +54,23 @@ def example_copy(tmp_path: Path) -> Path:
     root = tmp_path / "example"
     shutil.copytree(EXAMPLE, root)
     return root
+
+
+@pytest.fixture
+def make_client() -> Callable[..., TestClient]:
+    """``make_client(root, login=True, **settings)``."""
+
+    def make(root: Path, login: bool = True, **settings) -> TestClient:
+        options = {"token": TOKEN, "today": TODAY, **settings}
+        app = create_app(root, ServerSettings(**options), watch=False)
+        client = TestClient(app, base_url=BASE)
+        if login:
+            assert client.get(f"/?token={TOKEN}").status_code == 200
+        return client
+
+    return make
+
+
+@pytest.fixture
+def client(make_client, make_portfolio) -> TestClient:
+    return make_client(make_portfolio())

@@ -7,11 +7,15 @@ reported, never dropped.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
+from plfolio.badges.issue import BADGES_DIR
+from plfolio.badges.proof import verify
 from plfolio.model import Feedback
 from plfolio.review.feedback_file import FeedbackFile
 from plfolio.store import PortfolioStore
+from plfolio.store.files import atomic_write, safe_filename, unused_name
 
 
 @dataclass
@@ -19,9 +23,15 @@ class ImportReport:
     added: list[str] = field(default_factory=list)  # relative paths written
     duplicates: list[str] = field(default_factory=list)  # ids already in the portfolio
     about_missing: list[str] = field(default_factory=list)  # paths whose entry is not in the portfolio
+    endorsements: list[str] = field(default_factory=list)  # stored under badges/endorsements/
+    rejected: list[str] = field(default_factory=list)  # endorsements whose proof did not verify
 
     def summary(self) -> str:
         parts = [f"{len(self.added)} added", f"{len(self.duplicates)} already imported"]
+        if self.endorsements:
+            parts.append(f"{len(self.endorsements)} endorsement(s) kept")
+        if self.rejected:
+            parts.append(f"{len(self.rejected)} endorsement(s) refused: their proof does not verify")
         if self.about_missing:
             parts.append(f"{len(self.about_missing)} about entries no longer in the portfolio (kept)")
         return ", ".join(parts)
@@ -53,5 +63,22 @@ def import_feedback(store: PortfolioStore, feedback: FeedbackFile) -> ImportRepo
         report.added.append(rel)
         if not _target_exists(store, item.about):
             report.about_missing.append(rel)
+    import_endorsements(store, feedback, report)
     store.refresh()
     return report
+
+
+def import_endorsements(store: PortfolioStore, feedback: FeedbackFile, report: ImportReport) -> None:
+    """Keep each verified endorsement beside the badges, once; refuse any whose proof fails."""
+    folder = store.root / BADGES_DIR / "endorsements"
+    for name, credential in sorted(feedback.endorsements.items()):
+        if not verify(credential).ok:
+            report.rejected.append(name)
+            continue
+        data = (json.dumps(credential, indent=2, sort_keys=True) + "\n").encode("utf-8")
+        if folder.is_dir() and any(p.read_bytes() == data for p in folder.iterdir() if p.is_file()):
+            continue
+        folder.mkdir(parents=True, exist_ok=True)
+        stored = unused_name(folder, safe_filename(name))
+        atomic_write(folder / stored, data)
+        report.endorsements.append(f"{BADGES_DIR}/endorsements/{stored}")

@@ -21,6 +21,9 @@ from plfolio.export.pdf import export_pdf
 from plfolio.export.site import export_site
 from plfolio.export.themes import ExportError, builtin_themes
 from plfolio.model import ENTRY_CLASSES
+from plfolio.review.feedback_file import FeedbackFileError
+from plfolio.review.feedback_file import read as read_feedback_file
+from plfolio.review.feedback_import import import_feedback
 from plfolio.store import PortfolioStore
 from plfolio.web.events import Broadcaster, events
 from plfolio.web.pages import make_templates, render
@@ -36,6 +39,7 @@ from plfolio.web.views import (
     dashboard,
     entries,
     exports,
+    feedback_upload,
     files,
     goals,
     growth,
@@ -89,6 +93,7 @@ def routes() -> list[BaseRoute]:
         Route("/trash/{item}/restore", maintenance.trash_restore, methods=POST, name="trash_restore"),
         Route("/problems", maintenance.problems, name="problems"),
         Route("/export", exports.export_page, name="export_page"),
+        Route("/feedback/import", feedback_upload.feedback_upload, methods=POST, name="feedback_upload"),
         Route("/badges", badges.badges_page, name="badges_page"),
         Route("/badges/issue", badges.badges_issue, methods=POST, name="badges_issue"),
         Route("/badges/files/{name}", badges.badge_file, name="badge_file"),
@@ -142,7 +147,17 @@ def create_app(portfolio_dir: Path | str, settings: ServerSettings | None = None
     app.state.events = broadcaster
     app.state.exporters = Exporters()
     app.state.badges = Badges()
+    app.state.feedback_import = FeedbackImport()
+    app.state.after_write = search.after_write
     return app
+
+
+class FeedbackImport:
+    """The review layer's feedback import, handed to the web views."""
+
+    read = staticmethod(read_feedback_file)
+    run = staticmethod(import_feedback)
+    error = FeedbackFileError
 
 
 class Badges:

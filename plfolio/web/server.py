@@ -6,7 +6,7 @@ import ipaddress
 import socket
 import webbrowser
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import uvicorn
 
@@ -43,9 +43,13 @@ def url_for(settings: ServerSettings) -> str:
 
 
 def serve(portfolio_dir: Path, settings: ServerSettings, say: Callable[[str], None]) -> None:
-    app = create_app(portfolio_dir, settings)
-    url = url_for(settings)
     say(f"PLfolio is serving {portfolio_dir}")
+    serve_app(create_app(portfolio_dir, settings), settings, say)
+
+
+def serve_app(app: Any, settings: ServerSettings, say: Callable[[str], None]) -> None:
+    """Print the tokened URL, open the browser, run until Ctrl+C."""
+    url = url_for(settings)
     say(f"Open {url}")
     say("Press Ctrl+C to stop.")
     if settings.open_browser:
