@@ -33,7 +33,8 @@ ZIP_TIME = (2000, 1, 1, 0, 0, 0)  # fixed, so zips are byte-identical too
 INDEX_TEXT_CHARS = 1500
 PAGES = [("index.html", "Home"), ("plan.html", "Learning plan"), ("evidence.html", "Evidence"),
          ("reflections.html", "Reflections"), ("pd-log.html", "PD log"),
-         ("standards.html", "Standards"), ("pathways.html", "Pathways"), ("search.html", "Search")]
+         ("standards.html", "Standards"), ("pathways.html", "Pathways"), ("search.html", "Search"),
+         ("feedback.html", "Give feedback")]
 DETAIL_KINDS = ("goals", "evidence", "reflections")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -145,6 +146,16 @@ class SiteBuilder:
                 breakdown(list(self.portfolio.activities.values())).by_modality.items(), key=lambda kv: -kv[1])],
                 " h")] if years else []
 
+    def feedback_targets(self) -> list[tuple[str, str]]:
+        """What a mentor can write about: the plan, each entry in the export, each standard in use."""
+        p = self.portfolio
+        out = [("plan", "The plan as a whole")]
+        for kind in ("goals", "evidence", "reflections", "activities"):
+            out += [(f"{kind}/{slug}", f"{kind}: {getattr(e, 'title', slug)}") for slug, e in sorted(p.entries[kind].items())]
+        out += [(f"standard:{fw.id}:{s.code}", f"standard: {fw.label} {s.code} {s.title}")
+                for fw in p.frameworks_in_use() for s in fw.standards]
+        return out
+
     def shows_badge(self, name: str) -> bool:
         """An issued badge only if its goal or pathway is visible; imported ones to owner and mentor."""
         m = re.match(r"^(goals|pathways)-(.+?)(-\d+)?\.json$", name)
@@ -160,7 +171,7 @@ class SiteBuilder:
                 "attachment": lambda e, n: relative(here, attachment_path(e, n)),
                 "by_year": lambda entries: by_school_year(entries, start), "links": self.links,
                 "timeline": self.timeline, "month": month_label, "badges": self.badges,
-                "hours_charts": self.hours_charts,
+                "hours_charts": self.hours_charts, "feedback_targets": self.feedback_targets(),
                 "pathway_status": lambda pathway: pathway_status(p, pathway), **extra}
 
     def gather(self, progress: Progress | None = None) -> SiteFiles:
@@ -176,7 +187,7 @@ class SiteBuilder:
             site.add(rel, self.theme.render(template, self.context(rel, **extra)))
             if progress and (i % 50 == 0 or i == total):
                 progress(i, total)
-        for name in ("style.css", "print.css", "search.js"):
+        for name in ("style.css", "print.css", "search.js", "feedback.js"):
             site.add(f"assets/{name}", self.theme.asset(name))
         records = json.dumps(search_records(p), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         site.add("assets/search-index.js", f"window.PLFOLIO_SEARCH = {records};\n")
