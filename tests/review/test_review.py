@@ -123,3 +123,22 @@ def test_feedback_upload_in_the_web_app(review_client, example_copy, tmp_path, m
     assert any(f.body.startswith("What next?") for f in client.get("/feedback").context["entries"])
     bad = client.post("/feedback/import", files=[("files", ("x.toml", b"format = 'nope'", "text/plain"))])
     assert bad.status_code == 400 and "not a PLfolio feedback file" in bad.text
+
+
+def test_the_teachers_reply_goes_out_with_the_next_mentor_export(make_client, example_copy, tmp_path):
+    from plfolio.export.site import export_site
+
+    client = make_client(example_copy)
+    form = client.get("/feedback/new?about=goals/students-defend-their-evidence&in_reply_to=rivera-conferences-praise")
+    fields = {f.key: f.value for f in form.context["fields"]}
+    assert (fields["kind"], fields["role"], fields["author"], fields["in_reply_to"]) == (
+        "reply", "self", "Maya Okafor", "rivera-conferences-praise")
+    response = client.post("/feedback/new", data={
+        "date": "2026-11-24", "author": "Maya Okafor", "role": "self", "kind": "reply", "visibility": "mentor",
+        "about": "goals/students-defend-their-evidence", "in_reply_to": "rivera-conferences-praise",
+        "body": "Thank you! Next round they bring a written evidence sentence."})
+    reply = response.context["entry"]
+    assert reply.in_reply_to == "rivera-conferences-praise"
+    site = export_site(load_portfolio(example_copy), example_copy, tmp_path / "s", "mentor")
+    page = (site / "goals/students-defend-their-evidence.html").read_text("utf-8")
+    assert "Next round they bring a written evidence sentence." in page
