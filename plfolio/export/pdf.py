@@ -28,7 +28,7 @@ def pdf_html(portfolio: Portfolio, root: Path, audience: str = "mentor", theme: 
 
     return chosen.render("pdf.html", {"portfolio": filtered, "sections": SECTIONS, "file_url": file_url,
                                       "attachment": file_url,
-                                      "pdf_css": chosen.asset("pdf.css").decode("utf-8")})
+                                      "pdf_css": chosen.cascaded_css("pdf.css")})
 
 
 def included_files(portfolio: Portfolio, root: Path, audience: str, theme: str) -> list[Path]:

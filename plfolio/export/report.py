@@ -95,11 +95,15 @@ def write_transcript(portfolio: Portfolio, root: Path, year: str | None, fmt: st
     if fmt == "csv":
         out.write_text(transcript_csv(portfolio, year), "utf-8", newline="")
         return out
-    chosen = Theme(theme, root)
     rows = transcript(portfolio, year)
-    html = chosen.render("transcript.html", {"portfolio": portfolio, "rows": rows, "year": year,
-                                             "total": sum(a.hours for a in rows),
-                                             "css": chosen.asset("pdf.css").decode("utf-8")})
+    return render_document(Theme(theme, root), "transcript.html", {
+        "portfolio": portfolio, "rows": rows, "year": year, "total": sum(a.hours for a in rows)}, fmt, out, root)
+
+
+def render_document(theme: Theme, template: str, context: dict[str, Any], fmt: str, out: Path,
+                    root: Path) -> Path:
+    """A theme template written as HTML, or laid out as a PDF by weasyprint, with the PDF styles."""
+    html = theme.render(template, {**context, "css": theme.cascaded_css("pdf.css")})
     if fmt == "pdf":
         from weasyprint import HTML
 
@@ -117,15 +121,7 @@ def write_report(portfolio: Portfolio, root: Path, year: str, fmt: str, out: Pat
     if fmt == "csv":
         out.write_text(report_csv(report), "utf-8", newline="")
         return out
-    chosen = Theme(theme, root)
     hours_chart = charts.bar_chart(f"PD hours {year} by modality",
                                    sorted(report.hours.by_modality.items(), key=lambda kv: -kv[1]), " h")
-    html = chosen.render("report.html", {"report": report, "portfolio": filtered, "hours_chart": hours_chart,
-                                         "css": chosen.asset("pdf.css").decode("utf-8")})
-    if fmt == "pdf":
-        from weasyprint import HTML
-
-        HTML(string=html, base_url=str(root)).write_pdf(str(out))
-    else:
-        out.write_text(html, "utf-8")
-    return out
+    return render_document(Theme(theme, root), "report.html",
+                           {"report": report, "portfolio": filtered, "hours_chart": hours_chart}, fmt, out, root)

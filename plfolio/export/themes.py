@@ -61,6 +61,17 @@ class Theme:
                 return (folder / name).read_bytes()
         raise ExportError(f"theme {self.name!r} has no {name}")
 
+    def cascaded_css(self, name: str) -> str:
+        """A stylesheet that cascades: the default theme's first, then each more specific one's.
+
+        Used for the PDF, where every theme shares the page structure (running headers, table of
+        contents, page breaks) and changes only the look.
+        """
+        layers = [d / name for d in reversed(self.dirs) if (d / name).is_file()]
+        if not layers:
+            raise ExportError(f"theme {self.name!r} has no {name}")
+        return "\n".join(path.read_text("utf-8") for path in layers)
+
     def render(self, template: str, context: dict[str, Any]) -> str:
         try:
             return self.env.get_template(template).render(context)
