@@ -49,7 +49,7 @@ def png_assertion(data: bytes) -> str:
         keyword, _, rest = body.partition(b"\0")
         if keyword != b"openbadges":
             continue
-        compressed, _method = rest[0], rest[1]
+        compressed = rest[0]  # then one byte of compression method, which only zlib (0) exists for
         rest = rest[2:]
         _language, _, rest = rest.partition(b"\0")
         _translated, _, text = rest.partition(b"\0")

@@ -7,6 +7,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from plfolio.export.audience import for_audience
 from plfolio.export.themes import Theme

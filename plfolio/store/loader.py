@@ -29,7 +29,7 @@ from plfolio.model import (
     slugify,
 )
 from plfolio.store.errors import NotAPortfolioError
-from plfolio.store.parse import KeyLocator, ParsedFile, decode_model, parse_bytes
+from plfolio.store.parse import KeyLocator, decode_model, parse_bytes
 
 CONFIG_FILE = "plfolio.toml"
 PROFILE_FILE = "profile.toml"
@@ -129,7 +129,7 @@ def parse_entry(root: Path, rel: str, kind: str) -> FileRecord:
 
 
 def _missing_files(root: Path, entry: Entry, locator: KeyLocator | None) -> list[Problem]:
-    names: list[tuple[str, str]] = [(f"attachments", n) for n in getattr(entry, "attachments", [])]
+    names: list[tuple[str, str]] = [("attachments", n) for n in getattr(entry, "attachments", [])]
     if getattr(entry, "certificate", ""):
         names.append(("certificate", entry.certificate))  # type: ignore[attr-defined]
     problems = []

@@ -309,7 +309,6 @@ def set_field_view(kind: str) -> Callable[[Request], Any]:
     """One-click changes from a detail page: mark a goal achieved, move its stage, mark read."""
 
     async def endpoint(request: Request) -> Response:
-        store = store_of(request)
         entry = entry_or_404(request, kind)
         form = await read_form(request)
         key = str(form.get("field", ""))
