@@ -78,7 +78,7 @@ class PortfolioWatcher:
         try:
             portfolio = self.store.refresh()
             if self.index is not None:
-                self.index.sync(portfolio)
+                self.index.sync(portfolio, touched=changed)
         except Exception:  # keep watching whatever happens to one batch
             log.exception("could not pick up changes to %s", sorted(changed))
             return

@@ -92,7 +92,6 @@ def test_editor_scratch_files_and_state_are_ignored(watched):
     (root / "goals/#a.md#").write_text("emacs", "utf-8")
     (root / ".plfolio/cache.txt").write_text("ours", "utf-8")
     (root / "goals/b.md").write_text(goal("Beta"), "utf-8")  # a real change, to know the batch came
-    wait_for(lambda: "b" in store.portfolio.goals, "the real change")
-    assert watcher.batches > batches
+    wait_for(lambda: watcher.batches > batches and "b" in store.portfolio.goals, "the real change's batch")
     assert all(not p.endswith(("~", "#", "cache.txt")) for batch in events for p in batch)
     assert store.portfolio.problems == []

@@ -79,3 +79,48 @@ def test_a_touched_attachment_reindexes_its_entry(make_portfolio):
     os.utime(root / "evidence/e/a.txt", ns=(st.st_atime_ns, st.st_mtime_ns + 10_000_000))
     assert index.sync(load_portfolio(root)).indexed == ["evidence/e"]
     assert index.search("mitochondria").total == 1
+
+
+def test_a_touched_hint_looks_only_at_the_entries_it_names(make_portfolio):
+    root = make_portfolio({"evidence/e/index.md": '+++\ntitle = "E"\ndate = 2026-01-01\nattachments = ["a.txt"]\n+++\n',
+                           "evidence/e/a.txt": "first words", "goals/g.md": goal("Rubrics")})
+    index = SearchIndex(root)
+    index.sync(load_portfolio(root))
+    (root / "evidence/e/a.txt").write_text("now about mitochondria")
+    (root / "goals/g.md").write_text(goal("Rubrics and ribosomes"), "utf-8")  # not in the hint
+    (root / "goals/new.md").write_text(goal("Brand new"), "utf-8")  # unknown to the index: always looked at
+    report = index.sync(load_portfolio(root), touched={"evidence/e/a.txt"})
+    assert sorted(report.indexed) == ["evidence/e", "goals/new"]
+    assert index.search("mitochondria").total == 1
+    assert index.sync(load_portfolio(root), touched={"plfolio.toml"}).indexed == ["goals/g"], \
+        "a settings change checks everything"
+    index.close()
+
+
+def test_searches_during_writes_never_see_a_stale_facet_cache(make_portfolio):
+    import threading
+
+    root = make_portfolio({f"goals/g{i}.md": goal(f"Rubric {i}") for i in range(5)})
+    index = SearchIndex(root)
+    index.sync(load_portfolio(root))
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def search_forever() -> None:
+        while not stop.is_set():
+            try:
+                index.search("rubric")
+            except BaseException as err:  # the test fails below if any search failed
+                errors.append(err)
+                return
+
+    thread = threading.Thread(target=search_forever)
+    thread.start()
+    for i in range(5, 40):
+        (root / f"goals/g{i}.md").write_text(goal(f"Rubric {i}"), "utf-8")
+        index.sync(load_portfolio(root), touched={f"goals/g{i}.md"})
+    stop.set()
+    thread.join()
+    assert errors == []
+    assert index.search("rubric", limit=100).total == 40
+    index.close()
