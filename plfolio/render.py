@@ -51,8 +51,12 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
 
+WORDS = {"pln": "PLN", "blog-social": "Blog / social"}
+
+
 def humanize(value: str) -> str:
-    return value.replace("-", " ").replace("_", " ").capitalize()
+    """A vocabulary value as people write it: "lesson-plan" -> "Lesson plan", "pln" -> "PLN"."""
+    return WORDS.get(value) or value.replace("-", " ").replace("_", " ").capitalize()
 
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
