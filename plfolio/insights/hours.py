@@ -22,7 +22,7 @@ class HoursBreakdown:
 
     @property
     def optional(self) -> float:
-        return self.total - self.required
+        return round(self.total - self.required, 2)
 
 
 @dataclass
@@ -42,6 +42,7 @@ class RenewalPeriod:
 
 
 def breakdown(activities: list[Activity]) -> HoursBreakdown:
+    """Totals rounded to hundredths: hours come in halves and quarters, and 7.499999 must not reach a page."""
     out = HoursBreakdown()
     modality: dict[str, float] = defaultdict(float)
     credit: dict[str, float] = defaultdict(float)
@@ -50,7 +51,9 @@ def breakdown(activities: list[Activity]) -> HoursBreakdown:
         out.required += a.hours if a.required else 0.0
         modality[a.modality] += a.hours
         credit[a.credit_type or "none"] += a.hours
-    out.by_modality, out.by_credit = dict(sorted(modality.items())), dict(sorted(credit.items()))
+    out.total, out.required = round(out.total, 2), round(out.required, 2)
+    out.by_modality = {k: round(v, 2) for k, v in sorted(modality.items())}
+    out.by_credit = {k: round(v, 2) for k, v in sorted(credit.items())}
     return out
 
 

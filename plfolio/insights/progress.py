@@ -57,6 +57,8 @@ def pathway_status(portfolio: Portfolio, pathway: Pathway) -> PathwayStatus:
         chosen = sum(1 for e in pathway.elements if e.group == group.id and not e.required and e.id in done)
         if group.choose > chosen:
             left.append(f"{group.choose - chosen} more from {group.title or group.id}")
+    if not done and not left:  # an empty or all-optional pathway never hands out a badge for nothing
+        left.append("at least one element")
     return PathwayStatus(pathway, done, left, earned=not left)
 
 
@@ -79,11 +81,13 @@ def attention(portfolio: Portfolio, today: date) -> list[Attention]:
             continue
         if not any(goal.slug in e.goals for e in portfolio.evidence.values()):
             items.append(Attention("No evidence linked yet", goal))
-        dates = [r.date for r in portfolio.reflections.values() if goal.slug in r.goals and r.date]
+        # A reflection dated in the future is a typo or a plan: it must not silence the nudge.
+        dates = [r.date for r in portfolio.reflections.values()
+                 if goal.slug in r.goals and r.date and r.date <= today]
         if not dates or max(dates) < quiet_since:
             items.append(Attention(f"No reflection in {QUIET_WEEKS} weeks", goal, prompt_stage=goal.cycle_stage,
                                    prompt=REFLECTION_PROMPTS.get(goal.cycle_stage, "")))
-    unread = sum(not f.read for f in portfolio.feedback.values())
+    unread = sum(not f.read and f.role != "self" for f in portfolio.feedback.values())  # own replies aside
     if unread:
         items.append(Attention(f"{unread} unread feedback", link="feedback_list"))
     return items

@@ -56,6 +56,8 @@ def portfolio(make_portfolio):
         "reflections/r1.md": '+++\ntitle = "R1"\ndate = 2026-11-20\ngoals = ["g1"]\n+++\n',
         "reflections/r2.md": '+++\ntitle = "R2"\ndate = 2026-09-01\ngoals = ["g2"]\n+++\n',
         "feedback/f1.md": '+++\ndate = 2026-11-01\nauthor = "M"\nabout = "goals/g1"\n+++\nHi\n',
+        "feedback/f2.md": '+++\ndate = 2026-11-03\nauthor = "Me"\nrole = "self"\nkind = "reply"\n'
+                          'in_reply_to = "f1"\nabout = "goals/g1"\n+++\nThanks!\n',
         "assessments/a1.toml": 'title = "Fall 25"\ndate = 2025-09-01\nframework = "gsp-rubric"\n'
                                '[[ratings]]\nstandard = "gsp-rubric:1.2"\nlevel = 1\n',
         "assessments/a2.toml": 'title = "Fall 26"\ndate = 2026-09-01\nframework = "gsp-rubric"\n'
@@ -123,6 +125,20 @@ def test_measures_over_time_are_in_date_order(portfolio):
     assert series.points == [(date(2026, 10, 1), 40.0), (date(2026, 11, 1), 60.0)]
 
 
+def test_hours_sums_are_rounded_to_hundredths(make_portfolio):
+    root = make_portfolio(dict(activity(str(i), "2026-09-10", 0.1) for i in range(3)), config=CONFIG)
+    year = hours_by_year(load_portfolio(root))["2026-2027"]
+    assert (year.total, year.optional, year.by_modality) == (0.3, 0.3, {"workshop": 0.3})
+
+
+def test_an_all_optional_pathway_with_nothing_done_is_not_earned(make_portfolio):
+    root = make_portfolio({"pathways/p.toml": 'title = "P"\n[[elements]]\nid = "x"\ntitle = "X"\n'},
+                          config=CONFIG)
+    p = load_portfolio(root)
+    status = pathway_status(p, p.pathways["p"])
+    assert not status.earned and status.left == ["at least one element"]
+
+
 def test_pathway_choose_n_of_m(portfolio):
     status = pathway_status(portfolio, portfolio.pathways["menu"])
     assert status.done == {"kickoff", "video"}
@@ -134,9 +150,17 @@ def test_attention_items(portfolio):
     assert ("Overdue: Late step", "g1") in items
     assert ("No evidence linked yet", "g2") in items
     assert ("No reflection in 4 weeks", "g2") in items and ("No reflection in 4 weeks", "g1") not in items
-    assert ("1 unread feedback", None) in items
+    assert ("1 unread feedback", None) in items  # the teacher's own reply is not unread news
     nudge = next(a for a in attention(portfolio, TODAY) if a.prompt_stage)
     assert nudge.prompt_stage == "safe-practice" and nudge.prompt.startswith("What did you try")
+
+
+def test_a_future_dated_reflection_does_not_silence_the_nudge(make_portfolio):
+    root = make_portfolio({
+        "goals/g.md": '+++\ntitle = "G"\nstatus = "active"\nschool_year = "2026-2027"\n+++\n',
+        "reflections/r.md": '+++\ntitle = "Later"\ndate = 2027-01-10\ngoals = ["g"]\n+++\n'}, config=CONFIG)
+    items = [a.message for a in attention(load_portfolio(root), TODAY)]
+    assert "No reflection in 4 weeks" in items
 
 
 def test_self_assessment_history_and_change(portfolio):
