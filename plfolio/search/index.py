@@ -277,8 +277,11 @@ class SearchIndex:
         if allowed is not None:
             clauses.append(Or([Term("visibility", v) for v in allowed]))
         with self._ix.searcher() as searcher:
-            # one pass over the matches serves the ranked page and the facet counts
-            recorder = MatchRecorder(collectors.TopCollector(limit=max(page, 1) * limit))
+            # One pass over the matches serves the ranked page, the total and the facet counts.
+            # whoosh's top-N shortcuts (skipping blocks, dropping branches that cannot reach the
+            # page) would leave matches out of the total and the facets, so both are off.
+            ranking = collectors.TopCollector(limit=max(page, 1) * limit, usequality=False, replace=0)
+            recorder = MatchRecorder(ranking)
             collector: collectors.Collector = collectors.TermsCollector(recorder)
             if clauses:
                 collector = collectors.FilterCollector(collector, allow=And(clauses))

@@ -121,3 +121,26 @@ def test_cli_search_text_and_reindex(make_portfolio):
     assert "evidence/notes  Conference notes" in result.stdout and "**photosynthesis**" in result.stdout
     result = CliRunner().invoke(main, ["reindex", "--portfolio", str(root)])
     assert result.exit_code == 0 and "Indexed 7 entries." in result.stdout
+
+
+def test_totals_and_facet_counts_cover_every_match_not_just_the_ranked_page(make_portfolio):
+    # Strong title matches, each scoring a little higher than the last, fill the top five; whoosh's
+    # top-N shortcut would then drop every weaker body-only match from the total and the facets.
+    files = {f"evidence/e{i:03d}.md": f'+++\ntitle = "Exit tickets{" and more" * (40 - i)}"\n'
+             f'date = 2026-10-02\n+++\nA photo.\n' for i in range(40)}
+    files.update({f"reflections/r{i:03d}.md": f'+++\ntitle = "Week {i}"\ndate = 2026-10-02\n+++\n'
+                  + "Other notes here. " * (20 + i % 40) + "Exit tickets again.\n" for i in range(300)})
+    root = make_portfolio(files)
+    index = SearchIndex(root)
+    index.sync(load_portfolio(root))
+    try:
+        for query in ('"exit tickets"', "exit tickets", "exit"):
+            results = index.search(query, limit=5)
+            assert results.total == 340, query
+            assert dict(results.facets["kind"]) == {"reflections": 300, "evidence": 40}, query
+            assert len(results.hits) == 5 and results.pages == 68
+            assert all(hit.kind == "evidence" for hit in results.hits)  # the strong matches rank first
+        filtered = index.search('"exit tickets"', {"kind": "reflections"}, limit=5)
+        assert filtered.total == 300 and dict(filtered.facets["kind"]) == {"reflections": 300}
+    finally:
+        index.close()
