@@ -1,9 +1,10 @@
 """Search benchmark: build, warm start-up, query latency, save-to-searchable, peak memory; FTS5 beside it.
 
-    python bench/search_bench.py [--sizes 1000 10000] [--workdir /tmp/plfolio-bench]
+    python bench/search_bench.py [--sizes 1000 10000] [--styles natural repetitive] [--workdir DIR]
 
-Each size runs in its own process so its peak memory is its own. Prints one block of figures per
-size. Tests never time anything; this script is where speed is measured.
+Each size and text style (see generate.py) runs in its own process so its peak memory is its own.
+Prints one block of figures per run. Tests never time anything; this script is where speed is
+measured.
 """
 
 from __future__ import annotations
@@ -74,12 +75,12 @@ def fts5(docs: list[tuple[str, str, str]], qs: list[tuple[str, dict[str, str]]])
     return {"build_s": build, "p50_ms": percentile(times, 50), "p95_ms": percentile(times, 95)}
 
 
-def run_size(entries: int, workdir: Path) -> dict[str, float]:
+def run_size(entries: int, style: str, workdir: Path) -> dict[str, float]:
     from plfolio.search import SearchIndex
     from plfolio.store import PortfolioStore
     from plfolio.watch import PortfolioWatcher
 
-    root = generate(workdir / f"portfolio-{entries}", entries, attachments=True)
+    root = generate(workdir / f"portfolio-{style}-{entries}", entries, attachments=True, style=style)
     figures: dict[str, float] = {"entries": entries}
 
     start = time.perf_counter()
@@ -146,23 +147,25 @@ def run_size(entries: int, workdir: Path) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--styles", nargs="+", choices=["natural", "repetitive"],
+                        default=["natural", "repetitive"])
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/plfolio-bench"))
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_size(args.one, args.workdir)))
+        print(json.dumps(run_size(args.one, args.styles[0], args.workdir)))
         return
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    for size in args.sizes:
-        run = subprocess.run([sys.executable, __file__, "--one", str(size), "--workdir", str(args.workdir)],
-                             capture_output=True, text=True)
-        if run.returncode:
-            sys.exit(f"the {size}-entry run failed:\n{run.stderr}")
-        out = run.stdout
-        figures = json.loads(out.strip().splitlines()[-1])
-        print(f"\n== {size} entries")
-        for key, value in figures.items():
-            print(f"{key:32} {value:10.3f}" if isinstance(value, float) else f"{key:32} {value:>10}")
+    for style in args.styles:
+        for size in args.sizes:
+            run = subprocess.run([sys.executable, __file__, "--one", str(size), "--styles", style,
+                                  "--workdir", str(args.workdir)], capture_output=True, text=True)
+            if run.returncode:
+                sys.exit(f"the {size}-entry {style} run failed:\n{run.stderr}")
+            figures = json.loads(run.stdout.strip().splitlines()[-1])
+            print(f"\n== {size} entries, {style} text")
+            for key, value in figures.items():
+                print(f"{key:32} {value:10.3f}" if isinstance(value, float) else f"{key:32} {value:>10}")
 
 
 if __name__ == "__main__":
