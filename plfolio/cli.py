@@ -66,7 +66,7 @@ def open_store(portfolio_dir: Path) -> PortfolioStore:
     try:
         store.portfolio
     except PortfolioError as err:
-        raise UserError(f"{err.path}: {err.message} {err.hint}".strip()) from None
+        raise UserError(str(err)) from None
     return store
 
 
@@ -85,7 +85,7 @@ def init(portfolio_dir: Path, example: bool, name: str) -> None:
     try:
         create_portfolio(portfolio_dir, example=example, owner_name=name, year=date.today().year)
     except PortfolioError as err:
-        raise UserError(f"{err.path}: {err.message}. {err.hint}".strip()) from None
+        raise UserError(str(err)) from None
     except OSError as err:
         raise UserError(f"Cannot create a portfolio in {portfolio_dir}: {err.strerror}.") from None
     click.echo(f"Created a portfolio in {portfolio_dir}")
@@ -303,7 +303,7 @@ def badge_issue(ref: str, portfolio_dir: Path) -> None:
     try:
         rel, credential = issue_badge(store, ref)
     except PortfolioError as err:
-        raise UserError(f"{err.path}: {err.message}. {err.hint}".strip()) from None
+        raise UserError(str(err)) from None
     click.echo(f"Issued {credential['name']!r} by {credential['issuer']['id']}")
     click.echo(str(store.root / rel))
 

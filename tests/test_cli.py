@@ -86,7 +86,7 @@ def test_user_errors_are_one_line_without_traceback(tmp_path):
 
     (tmp_path / "plain").mkdir()
     result = run("check", "--portfolio", str(tmp_path / "plain"))
-    assert result.exit_code == 1 and "is not a PLfolio portfolio" in result.output
+    assert result.exit_code == 1 and "is not a PLfolio portfolio (no plfolio.toml). Run `plfolio init`" in result.output
     assert "Traceback" not in result.output
 
     blocker = tmp_path / "a-file"

@@ -12,7 +12,13 @@ class PortfolioError(Exception):
         self.path = Path(path)
         self.message = message
         self.hint = hint
-        super().__init__(f"{path}: {message}" + (f" {hint}" if hint else ""))
+        super().__init__(f"{path}: {self.sentence}")
+
+    @property
+    def sentence(self) -> str:
+        """What went wrong and what to do, without the path: "already exists. Choose another title." """
+        text = self.message if self.message.endswith((".", "?", "!")) else f"{self.message}."
+        return f"{text} {self.hint}".strip()
 
 
 class NotAPortfolioError(PortfolioError):

@@ -26,7 +26,7 @@ async def badges_issue(request: Request) -> Response:
     try:
         await run_in_threadpool(request.app.state.badges.issue, store_of(request), ref)
     except PortfolioError as err:
-        return badges_page(request, f"{err.message}. {err.hint}", 400)
+        return badges_page(request, err.sentence, 400)
     return redirect(request, "badges_page", "created")
 
 

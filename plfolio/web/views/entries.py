@@ -221,7 +221,7 @@ def new_view(kind: str) -> Callable[[Request], Any]:
             rel = await run_in_threadpool(store.create, entry, files)
         except PortfolioError as err:
             return form_page(request, kind, values=shaped, body=body, entry=None,
-                             errors={"title": f"{err.message}. {err.hint}"}, status_code=400)
+                             errors={"title": err.sentence}, status_code=400)
         await run_in_threadpool(after_write, request.app)
         slug = rel.split("/")[1].removesuffix(".md").removesuffix(".toml")
         return redirect(request, f"{kind}_detail", "created", slug=slug)

@@ -23,7 +23,7 @@ async def trash_restore(request: Request) -> Response:
         await run_in_threadpool(store.restore, request.path_params["item"])
     except PortfolioError as err:
         return render(request, "trash.html", {"title": "Trash", "items": store.trash(),
-                                              "error": f"{err.path}: {err.message}. {err.hint}"},
+                                              "error": str(err)},
                       status_code=409)
     await run_in_threadpool(after_write, request.app)
     return redirect(request, "trash", "restored")
