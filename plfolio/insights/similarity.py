@@ -7,6 +7,10 @@ true and false examples in tests/insights/test_similarity.py: carried-over goals
 a heavier rewrite in the example portfolio 0.24, and different goals (same topic, shared title words,
 other subjects) 0.0. Word 1- and 2-shingles separated those cases less well (different goals scored
 up to 0.67 and 0.5).
+
+Short goals: containment divides by the smaller set, so a title-only goal whose two or three
+shingles all occur in a long earlier goal would score 1.0. The divisor is therefore at least
+``MIN_SHINGLES``; two identical short goals still score 1.0 through their Jaccard score.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from dataclasses import dataclass
 from plfolio.model import Goal, Portfolio
 
 SHINGLE = 3
+MIN_SHINGLES = 20
 THRESHOLD = 0.2
 STOPWORDS = frozenset("a an and the of to in on for with my our their is are be will by at as it this that "
                       "i we they them from or".split())
@@ -41,9 +46,11 @@ def shingles(goal: Goal) -> set[tuple[str, ...]]:
 
 
 def containment(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> float:
+    """Shared shingles over the smaller set (at least ``MIN_SHINGLES``), or their Jaccard score if higher."""
     if not a or not b:
         return 0.0
-    return len(a & b) / min(len(a), len(b))
+    shared = len(a & b)
+    return max(shared / max(min(len(a), len(b)), MIN_SHINGLES), shared / len(a | b))
 
 
 def similar_earlier_goals(portfolio: Portfolio, goal: Goal, threshold: float = THRESHOLD) -> list[Match]:

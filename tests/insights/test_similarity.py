@@ -94,3 +94,18 @@ def test_the_example_portfolio_flags_its_carried_over_goal():
     assert [m.earlier.slug for m in matches] == ["self-assessed-labs"]
     assert all(similar_earlier_goals(p, g) == [] for g in p.goals.values()
                if g.slug != "students-defend-their-evidence")
+
+
+def test_a_short_goal_quoting_one_phrase_of_a_long_one_is_not_flagged():
+    # All three of its shingles occur in BASE: plain containment would score it 1.0.
+    new = goal(title="Exit tickets give me that evidence", body="", measures=[])
+    assert similar_earlier_goals(portfolio_with(new), new) == []
+
+
+def test_two_identical_short_goals_are_still_flagged():
+    short = dict(title="Grow my PLN", body="", measures=[])
+    old = Goal(slug="old", school_year="2025-2026", **short)
+    new = goal(**short)
+    p = Portfolio()
+    p.entries["goals"] = {"old": old, "new": new}
+    assert [(m.earlier.slug, m.score) for m in similar_earlier_goals(p, new)] == [("old", 1.0)]
