@@ -35,6 +35,7 @@ from whoosh.searching import Searcher
 
 from plfolio.model import Portfolio
 from plfolio.search.documents import Document, entry_document, entry_files, profile_document
+from plfolio.search.spelling import WordCorrector
 
 log = logging.getLogger(__name__)
 INDEX_DIR = ".plfolio/index"
@@ -54,7 +55,7 @@ def make_schema() -> Schema:
         kind=ID(stored=True, sortable=True),
         title=TEXT(analyzer=stem, stored=True, field_boost=3.0, spelling=True),
         # no separate spelling list for content: it cost a third of build time; "did you mean"
-        # suggests from the (stemmed) content vocabulary instead, which search expands again
+        # turns content stems back into words instead (plfolio.search.spelling)
         content=TEXT(analyzer=stem, stored=True),
         year=ID(stored=True),
         standards=KEYWORD(commas=True, stored=True),
@@ -308,7 +309,8 @@ class SearchIndex:
                     visibility=hit.get("visibility", ""), score=round(hit.score or 0.0, 4)))
             if results.total == 0:
                 plain = QueryParser("content", self._ix.schema).parse(text)
-                corrected = searcher.correct_query(plain, text)
+                words = WordCorrector(searcher, self._ix.schema["content"].analyzer, text)
+                corrected = searcher.correct_query(plain, text, correctors={"content": words})
                 if corrected.string.strip() != text.strip():
                     results.suggestion = corrected.string
         return results

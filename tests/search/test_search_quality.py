@@ -107,6 +107,20 @@ def test_did_you_mean_for_typos(index):
     assert index.search("rubric").suggestion == ""
 
 
+@pytest.mark.parametrize("typed, suggested", [
+    ("photosynthsis", "photosynthesis"),  # a word of an attachment's text, offered whole, not as its stem
+    ("rubirc", "rubric"),  # swapped letters: one edit
+    ('"confernce notes"', '"conference notes"'),  # the query's syntax is kept
+    ("kind:goals asessment", "kind:goals assessment"),
+    ("zzqqx", ""),  # nothing near: no suggestion
+])
+def test_did_you_mean_offers_whole_words(index, typed, suggested):
+    results = index.search(typed)
+    assert results.total == 0 and results.suggestion == suggested
+    if suggested:
+        assert index.search(suggested).total > 0
+
+
 def test_cli_search_json(make_portfolio):
     root = make_portfolio(FILES)
     result = CliRunner().invoke(main, ["search", "assess", "--kind", "goals", "--json", "--portfolio", str(root)])

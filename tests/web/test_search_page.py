@@ -19,7 +19,7 @@ def test_filters_and_suggestions(make_client, make_portfolio):
     client = make_client(make_portfolio({"goals/labs.md": GOAL}))
     assert client.get("/search?q=assess&kind=evidence").context["results"].total == 0
     typo = client.get("/search?q=rubriks").context["results"]
-    assert typo.total == 0 and typo.suggestion == "rubric"
+    assert typo.total == 0 and typo.suggestion == "rubrics"
 
 
 def test_an_entry_saved_in_the_app_is_searchable_immediately(client):
