@@ -7,12 +7,22 @@ Each chart has a <title> and a <desc> that states its figures in words, for scre
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 from html import escape
 
 from markupsafe import Markup
 
 FONT = 'font-family="system-ui, sans-serif"'
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _esc(text: str) -> str:
+    """Escaped for XML, without the control characters XML forbids (a title pasted from a PDF may
+    carry one, and one is enough to make the whole SVG unreadable)."""
+    return escape(_NOT_XML.sub("", text))
+
+
 COLORS = ("#1f6f8b", "#f0b429", "#226b39", "#7b2cbf", "#a61b1b", "#52606d")
 
 
@@ -26,7 +36,7 @@ def _svg(width: int, height: int, title: str, desc: str, body: list[str]) -> Mar
     return Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
         f'height="{height}" role="img" aria-labelledby="{cid}t {cid}d" class="chart">'
-        f'<title id="{cid}t">{escape(title)}</title><desc id="{cid}d">{escape(desc)}</desc>'
+        f'<title id="{cid}t">{_esc(title)}</title><desc id="{cid}d">{_esc(desc)}</desc>'
         f"{''.join(body)}</svg>")
 
 
@@ -40,11 +50,11 @@ def bar_chart(title: str, items: list[tuple[str, float]], unit: str = "", width:
         y = 8 + i * row
         length = (width - left - 60) * value / top
         body.append(f'<text x="{left - 8}" y="{y + 15}" text-anchor="end" font-size="12" {FONT} '
-                    f'fill="#1f2933">{escape(label[:28])}</text>')
+                    f'fill="#1f2933">{_esc(label[:28])}</text>')
         body.append(f'<rect x="{left}" y="{y + 3}" width="{_num(length)}" height="16" rx="3" '
                     f'fill="{COLORS[0]}"/>')
         body.append(f'<text x="{_num(left + length + 6)}" y="{y + 15}" font-size="12" {FONT} '
-                    f'fill="#1f2933">{_num(value)}{escape(unit)}</text>')
+                    f'fill="#1f2933">{_num(value)}{_esc(unit)}</text>')
     desc = "; ".join(f"{label}: {_num(v)}{unit}" for label, v in items) or "No data."
     return _svg(width, height, title, desc, body)
 
@@ -66,11 +76,11 @@ def stacked_bars(title: str, columns: list[tuple[str, list[float]]], series: lis
         body.append(f'<text x="{_num(x + slot * 0.3)}" y="{_num(y - 4)}" text-anchor="middle" font-size="11" '
                     f'{FONT}>{_num(sum(parts))}</text>')
         body.append(f'<text x="{_num(x + slot * 0.3)}" y="{base + 16}" text-anchor="middle" font-size="11" '
-                    f'{FONT}>{escape(label)}</text>')
+                    f'{FONT}>{_esc(label)}</text>')
     for j, name in enumerate(series):
         body.append(f'<rect x="{30 + j * 120}" y="{height - 16}" width="10" height="10" '
                     f'fill="{COLORS[j % len(COLORS)]}"/><text x="{44 + j * 120}" y="{height - 7}" '
-                    f'font-size="11" {FONT}>{escape(name)}</text>')
+                    f'font-size="11" {FONT}>{_esc(name)}</text>')
     desc = "; ".join(f"{label}: " + ", ".join(f"{s} {_num(v)}" for s, v in zip(series, parts))
                      for label, parts in columns) or "No data."
     return _svg(width, height, title, desc, body)
@@ -97,7 +107,7 @@ def line_chart(title: str, points: list[tuple[date, float]], low: float | None =
     for level, name in sorted((labels or {}).items()):
         y = bottom - (bottom - top) * (level - low) / span
         body.append(f'<text x="{left - 4}" y="{_num(y + 4)}" text-anchor="end" font-size="10" {FONT} '
-                    f'fill="#52606d">{escape(str(level))}</text>'
+                    f'fill="#52606d">{_esc(str(level))}</text>'
                     f'<line x1="{left}" y1="{_num(y)}" x2="{right}" y2="{_num(y)}" stroke="#e4ecf2"/>')
     coords = [xy(d, v) for d, v in points]
     if len(coords) > 1:

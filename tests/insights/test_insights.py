@@ -180,6 +180,7 @@ SVG = "{http://www.w3.org/2000/svg}"
     lambda: charts.line_chart("Level", [(date(2025, 9, 1), 1), (date(2026, 9, 1), 3)], 1, 5, {1: "I", 5: "P"}),
     lambda: charts.line_chart("Empty", []),
     lambda: charts.progress_bar("Renewal", 9.0, 50.0),
+    lambda: charts.bar_chart("Pasted \x0btitle", [("Form\x0cfeed", 1.0)]),  # characters XML forbids
 ])
 def test_charts_are_valid_accessible_deterministic_svg(chart):
     svg = str(chart())
