@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,7 +83,7 @@ def discover(root: Path) -> Found:
                 if kind not in MARKDOWN_KINDS:
                     found.problems.append(Problem(rel, f"{kind} are single .toml files, not folders",
                                                   f"Move it out of {kind}/ or make it {item.name}.toml."))
-                elif (index := _stat(os.path.join(item.path, "index.md"))) is None:
+                elif (index := _listed_stamp(Path(item.path, "index.md"))) is None:
                     found.problems.append(Problem(rel, "entry folder has no index.md",
                                                   "Add index.md with the entry's front matter."))
                 elif _check_slug(found, rel, item.name):
@@ -95,20 +94,19 @@ def discover(root: Path) -> Found:
             if f".{ext}" != suffix or not dot:
                 found.problems.append(Problem(rel, f"is not a {kind} entry (expected a {suffix} file)",
                                               f"Rename it to end in {suffix}, or move it elsewhere."))
-            elif _check_slug(found, rel, stem, suffix) and (stamp := _stat(item)) is not None:
+            elif _check_slug(found, rel, stem, suffix) and (stamp := _listed_stamp(item)) is not None:
                 found.files[rel] = kind
                 found.stamps[rel] = stamp
     return found
 
 
-def _stat(path: str | os.DirEntry[str]) -> tuple[int, int] | None:
-    """(mtime_ns, size) of a regular file, None if it is not one (or vanished meanwhile). Taken
-    while listing, so that telling which files changed costs no second pass over 10,000 paths."""
+def _listed_stamp(path: Path | os.DirEntry[str]) -> tuple[int, int] | None:
+    """The stamp of a regular file, None if it is not one (or vanished meanwhile). Taken while
+    listing, so that telling which files changed costs no second pass over 10,000 paths."""
     try:
-        st = path.stat() if isinstance(path, os.DirEntry) else os.stat(path)
+        return stamp_of(path) if path.is_file() else None
     except OSError:
         return None
-    return (st.st_mtime_ns, st.st_size) if stat.S_ISREG(st.st_mode) else None
 
 
 def _check_slug(found: Found, rel: str, slug: str, suffix: str = "") -> bool:
@@ -119,7 +117,7 @@ def _check_slug(found: Found, rel: str, slug: str, suffix: str = "") -> bool:
     return False
 
 
-def stamp_of(path: Path) -> tuple[int, int]:
+def stamp_of(path: Path | os.DirEntry[str]) -> tuple[int, int]:
     st = path.stat()
     return st.st_mtime_ns, st.st_size
 
